@@ -1,0 +1,113 @@
+/*
+** extract.c -- runs the extraction pipeline (see extract.h) and implements
+** `luoshi extract`.
+*/
+#include "extract.h"
+#include "source.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* See extract.h. */
+int extract_bytes(const char *zName, const unsigned char *a, size_t n,
+                  int year, Extraction *p, Err *e){
+  Buf text = BUF_INIT;
+  memset(p, 0, sizeof(*p));
+  if( source_to_text(zName, a, n, &text, &p->zFormat, &p->zEncoding, e) ){
+    buf_free(&text);
+    return -1;
+  }
+  p->zName = xstrdup(zName);
+  sha256_hex(a, n, p->zSha256);
+  p->nSource = text.n;
+  p->zSource = buf_detach(&text);
+  p->nChars = (int)utf8_count(p->zSource, p->nSource);
+  return extract_text(p, year, e);
+}
+
+/* See extract.h. */
+void extraction_free(Extraction *p){
+  for(int i=0; i<p->nNode; i++){
+    free(p->aNode[i].zLabel);
+    free(p->aNode[i].zTitle);
+  }
+  for(int i=0; i<p->nTask; i++){
+    XTask *t = &p->aTask[i];
+    for(int k=0; k<t->nTarget; k++){
+      free(t->aTarget[k].zText);
+      free(t->aTarget[k].zSubject);
+      free(t->aTarget[k].zUnit);
+    }
+    free(t->aTarget);
+    free(t->zText);
+    free(t->deadline.zText);
+    for(int k=0; k<t->nDept; k++) free(t->azDept[k]);
+    free(t->azDept);
+  }
+  for(int i=0; i<p->nSkip; i++) free(p->aSkip[i].zText);
+  free(p->aNode);
+  free(p->aTask);
+  free(p->aSkip);
+  free(p->zName);
+  free(p->zSource);
+  free(p->zTitle);
+  memset(p, 0, sizeof(*p));
+}
+
+/*
+** COMMAND: extract
+** Usage: luoshi extract [--year YEAR] [--json] FILE|-
+**
+** Read one work report (text in UTF-8, UTF-16 or GB18030; HTML, DOCX or
+** PDF) and show what luoshi finds in it: the outline, the tasks of the plan
+** part, their quantitative targets and deadlines, and the page furniture
+** it left out.  --json prints the contract of ../shared/contract/extract.md.
+** --year sets the plan year (else it is read from the report, else today's).
+*/
+int cmd_extract(int argc, char **argv){
+  const char *zYear = find_option(&argc, argv, "--year", 1);
+  int bJson = find_option(&argc, argv, "--json", 0)!=0;
+  int bPretty = find_option(&argc, argv, "--pretty", 0)!=0;
+  Err e = {0};
+  if( verify_all_options(argc, argv, &e) || argc!=2 ){
+    fprintf(stderr, "luoshi: %s\nUsage: luoshi extract [--year YEAR] [--json] FILE|-\n",
+            e.code ? e.zMsg : "one FILE (or - for standard input) is needed");
+    return 2;
+  }
+  int year = 0;
+  if( zYear ){
+    year = atoi(zYear);
+    if( year<1949 || year>2200 ){
+      fprintf(stderr, "luoshi: --year %s: not a plausible plan year\n", zYear);
+      return 2;
+    }
+  }
+  char *zData;
+  size_t nData;
+  if( read_file(argv[1], &zData, &nData, &e) ){
+    fprintf(stderr, "luoshi: %s\n", e.zMsg);
+    return 1;
+  }
+  Extraction x;
+  int rc = extract_bytes(strcmp(argv[1], "-")==0 ? "-" : argv[1],
+                         (const unsigned char*)zData, nData, year, &x, &e);
+  free(zData);
+  if( rc ){
+    fprintf(stderr, "%s\n", e.zMsg);
+    return 1;
+  }
+  if( bJson ){
+    char *z = extraction_json(&x, bPretty);
+    fputs(z, stdout);
+    fputc('\n', stdout);
+    free(z);
+  }else{
+    Buf out = BUF_INIT;
+    extraction_tree(&x, &out, isatty(1));
+    fputs(buf_str(&out), stdout);
+    buf_free(&out);
+  }
+  extraction_free(&x);
+  return 0;
+}
