@@ -4,6 +4,8 @@
 */
 #include "extract.h"
 #include "source.h"
+#include "xtext.h"
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,40 @@ int extract_bytes(const char *zName, const unsigned char *a, size_t n,
   p->zSource = buf_detach(&text);
   p->nChars = (int)utf8_count(p->zSource, p->nSource);
   return extract_text(p, year, e);
+}
+
+/* See extract.h: clean the text, find the outline, settle the plan year,
+** then the tasks with their targets and deadlines. */
+int extract_text(Extraction *p, int year, Err *e){
+  Ctx c;
+  memset(&c, 0, sizeof(c));
+  c.p = p;
+  clean_text(&c);
+  outline_build(&c);
+  if( year>0 ){
+    p->year = year;
+    p->zYearFrom = "option";
+  }else if( (p->year = year_guess(&c))>0 ){
+    p->zYearFrom = "report";
+  }else{
+    p->year = atoi(today());
+    p->zYearFrom = "clock";
+  }
+  for(int i=0; i<c.nPara; i++){
+    Para *q = &c.aPara[i];
+    if( q->kind==PARA_FRONT && p->zTitle==0 && strstr(c.P.a + q->iStart, "报告") ){
+      p->zTitle = ctx_text(&c, q->iStart, q->iEnd);
+    }
+  }
+  tasks_build(&c);
+  buf_free(&c.W);
+  buf_free(&c.P);
+  xmap_free(&c.mW);
+  xmap_free(&c.mP);
+  free(c.aPara);
+  free(c.aCk);
+  (void)e;
+  return 0;
 }
 
 /* See extract.h. */

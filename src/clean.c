@@ -1,0 +1,637 @@
+/*
+** clean.c -- from the decoded source text to the clean text P (see
+** xtext.h): escapes and entities decoded, web chrome before the report and
+** after its end removed, page furniture (continuation markers, page
+** numbers, page headers, editor lines, photo captions, footnote markers)
+** removed, and paragraphs cut by a page break joined.  Everything removed is
+** listed in Extraction.aSkip with its reason.
+*/
+#include "xtext.h"
+#include <stdlib.h>
+
+/* ---------------------------------------------------------------- Xmap */
+
+/* Record that byte dst of the derived text is byte src of the original.
+** Anchors must be added with ascending dst. */
+void xmap_add(Xmap *m, int dst, int src){
+  if( m->n>0 ){
+    int k = m->n - 1;
+    if( dst - m->aDst[k] == src - m->aSrc[k] ) return;   /* still in step */
+    if( m->aDst[k]==dst ){ m->aSrc[k] = src; return; }
+  }
+  if( m->n>=m->nAlloc ){
+    m->nAlloc = m->nAlloc ? m->nAlloc*2 : 64;
+    m->aDst = xrealloc(m->aDst, sizeof(int)*(size_t)m->nAlloc);
+    m->aSrc = xrealloc(m->aSrc, sizeof(int)*(size_t)m->nAlloc);
+  }
+  m->aDst[m->n] = dst;
+  m->aSrc[m->n] = src;
+  m->n++;
+}
+
+/* The original offset of derived offset dst. */
+int xmap_get(const Xmap *m, int dst){
+  int lo = 0, hi = m->n - 1;
+  if( m->n==0 ) return dst;
+  while( lo<hi ){
+    int mid = (lo + hi + 1)/2;
+    if( m->aDst[mid] <= dst ) lo = mid; else hi = mid - 1;
+  }
+  return m->aSrc[lo] + (dst - m->aDst[lo]);
+}
+
+/* Free the anchors of m. */
+void xmap_free(Xmap *m){
+  free(m->aDst);
+  free(m->aSrc);
+  memset(m, 0, sizeof(*m));
+}
+
+/* Copy z[i..i+n) to out, recording in m that it came from offset i. */
+static void emit(Buf *out, Xmap *m, const char *z, int i, int n){
+  if( n<=0 ) return;
+  xmap_add(m, (int)out->n, i);
+  buf_append(out, z + i, (size_t)n);
+}
+
+/* Append the replacement text zRep to out, recording that it stands for
+** the original bytes starting at i. */
+static void emit_rep(Buf *out, Xmap *m, int i, const char *zRep){
+  xmap_add(m, (int)out->n, i);
+  buf_puts(out, zRep);
+}
+
+/* --------------------------------------------------- spans and skips */
+
+/* Code point index of source byte b. */
+static int src_cp(Ctx *c, int b){
+  const Extraction *p = c->p;
+  if( b<=0 ) return 0;
+  if( (size_t)b>=p->nSource ) return p->nChars;
+  int k = b / CK_STEP;
+  return c->aCk[k] + (int)utf8_count(p->zSource + (size_t)k*CK_STEP, (size_t)(b - k*CK_STEP));
+}
+
+/* Source byte of W byte w. */
+static int w_to_src(Ctx *c, int w){
+  return xmap_get(&c->mW, w);
+}
+
+/* The source span, in code points, of W bytes [wStart, wEnd). The end is
+** found through the last character so that a deletion right after the
+** range does not stretch it. */
+static XSpan w_span(Ctx *c, int wStart, int wEnd){
+  XSpan s;
+  s.iStart = src_cp(c, w_to_src(c, wStart));
+  if( wEnd<=wStart ){ s.iEnd = s.iStart; return s; }
+  int wLast = u8_prev(c->W.a, wEnd);
+  s.iEnd = src_cp(c, w_to_src(c, wLast)) + 1;
+  if( s.iEnd < s.iStart ) s.iEnd = s.iStart;
+  return s;
+}
+
+/* See xtext.h: the source span of P bytes [iStart, iEnd). */
+XSpan ctx_span(Ctx *c, int iStart, int iEnd){
+  XSpan s;
+  s.iStart = src_cp(c, w_to_src(c, xmap_get(&c->mP, iStart)));
+  if( iEnd<=iStart ){ s.iEnd = s.iStart; return s; }
+  int pLast = u8_prev(c->P.a, iEnd);
+  int wLast = xmap_get(&c->mP, pLast);
+  s.iEnd = src_cp(c, w_to_src(c, wLast)) + 1;
+  if( s.iEnd < s.iStart ) s.iEnd = s.iStart;
+  return s;
+}
+
+/* A new string with P bytes [iStart, iEnd). Caller frees. */
+char *ctx_text(Ctx *c, int iStart, int iEnd){
+  return xstrndup(c->P.a + iStart, (size_t)(iEnd - iStart));
+}
+
+/* List W bytes [wStart, wEnd) as skipped for reason zWhy (static). */
+void ctx_skip(Ctx *c, int wStart, int wEnd, const char *zWhy){
+  if( wEnd<=wStart ) return;
+  Extraction *p = c->p;
+  XSkip *s = ARRAY_PUSH(p->aSkip, p->nSkip, p->nSkipAlloc);
+  s->span = w_span(c, wStart, wEnd);
+  s->zText = xstrndup(c->W.a + wStart, (size_t)(wEnd - wStart));
+  s->zWhy = zWhy;
+}
+
+/* ------------------------------------------------------ normalization */
+
+/* Named HTML entities that web-scraped reports carry. */
+static const struct { const char *zName; const char *zRep; } aEntity[] = {
+  {"nbsp", " "}, {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""},
+  {"apos", "'"}, {"ldquo", "\xE2\x80\x9C"}, {"rdquo", "\xE2\x80\x9D"},
+  {"lsquo", "\xE2\x80\x98"}, {"rsquo", "\xE2\x80\x99"},
+  {"mdash", "\xE2\x80\x94"}, {"ndash", "\xE2\x80\x93"},
+  {"hellip", "\xE2\x80\xA6"}, {"middot", "\xC2\xB7"}, {"times", "\xC3\x97"},
+  {"ensp", " "}, {"emsp", " "}, {"thinsp", " "}, {"zwj", ""}, {"zwnj", ""},
+  {"shy", ""}, {"deg", "\xC2\xB0"}, {"plusmn", "\xC2\xB1"},
+};
+
+/* Length of an HTML entity at z[i] ('&'), its replacement in zRep (room
+** for 8 bytes). 0 when there is none. */
+static int entity_at(const char *z, int i, int n, char *zRep){
+  int j = i + 1;
+  if( j<n && z[j]=='#' ){
+    unsigned v = 0;
+    int hex = 0, nd = 0;
+    j++;
+    if( j<n && (z[j]=='x' || z[j]=='X') ){ hex = 1; j++; }
+    for(; j<n && nd<7; j++, nd++){
+      char ch = z[j];
+      if( ch>='0' && ch<='9' ) v = v*(hex?16:10) + (unsigned)(ch-'0');
+      else if( hex && ch>='a' && ch<='f' ) v = v*16 + (unsigned)(ch-'a'+10);
+      else if( hex && ch>='A' && ch<='F' ) v = v*16 + (unsigned)(ch-'A'+10);
+      else break;
+    }
+    if( nd==0 || j>=n || z[j]!=';' ) return 0;
+    if( v==0xA0 || v==0x3000 ) v = ' ';
+    if( v==0 || v>0x10FFFF ) v = 0xFFFD;
+    int k = utf8_encode(v, zRep);
+    zRep[k] = 0;
+    return j + 1 - i;
+  }
+  for(size_t k=0; k<sizeof(aEntity)/sizeof(aEntity[0]); k++){
+    int len = (int)strlen(aEntity[k].zName);
+    if( j+len<n && memcmp(z+j, aEntity[k].zName, (size_t)len)==0 && z[j+len]==';' ){
+      strcpy(zRep, aEntity[k].zRep);
+      return len + 2;
+    }
+  }
+  return 0;
+}
+
+/* Pass 1: source -> W. Literal "\r\n" escapes and CR LF become LF, HTML
+** entities are decoded, odd spaces become ASCII spaces, zero-width
+** characters go. */
+static void normalize(Ctx *c){
+  const char *z = c->p->zSource;
+  int n = (int)c->p->nSource;
+  int i = 0, iRun = 0;
+  char zRep[8];
+  Buf *out = &c->W;
+  buf_grow(out, (size_t)n);
+  while( i<n ){
+    unsigned char ch = (unsigned char)z[i];
+    int nDel = 0;
+    const char *zTo = 0;
+    if( ch=='\\' && i+1<n && (z[i+1]=='r' || z[i+1]=='n' || z[i+1]=='t') ){
+      if( z[i+1]=='r' && i+3<n && z[i+2]=='\\' && z[i+3]=='n' ){ nDel = 4; zTo = "\n"; }
+      else{ nDel = 2; zTo = z[i+1]=='t' ? " " : "\n"; }
+    }else if( ch=='\r' ){
+      nDel = 1; zTo = (i+1<n && z[i+1]=='\n') ? "" : "\n";
+    }else if( ch=='\t' || ch=='\f' || ch=='\v' ){
+      nDel = 1; zTo = ch=='\f' ? "\n" : " ";
+    }else if( ch=='&' ){
+      nDel = entity_at(z, i, n, zRep);
+      zTo = zRep;
+    }else if( ch==0xC2 && i+1<n && (unsigned char)z[i+1]==0xA0 ){
+      nDel = 2; zTo = " ";
+    }else if( ch==0xE3 && i+2<n && (unsigned char)z[i+1]==0x80 && (unsigned char)z[i+2]==0x80 ){
+      nDel = 3; zTo = " ";                                   /* U+3000 */
+    }else if( ch==0xE2 && i+2<n && (unsigned char)z[i+1]==0x80 ){
+      unsigned char c3 = (unsigned char)z[i+2];
+      if( c3>=0x80 && c3<=0x8A ){ nDel = 3; zTo = " "; }    /* U+2000..200A */
+      else if( c3>=0x8B && c3<=0x8D ){ nDel = 3; zTo = ""; } /* zero width */
+      else if( c3==0xA8 || c3==0xA9 ){ nDel = 3; zTo = "\n"; } /* LS, PS */
+    }else if( ch==0xEF && i+2<n && (unsigned char)z[i+1]==0xBB && (unsigned char)z[i+2]==0xBF ){
+      nDel = 3; zTo = "";                                    /* U+FEFF */
+    }
+    if( nDel==0 ){ i++; continue; }
+    emit(out, &c->mW, z, iRun, i - iRun);
+    if( zTo[0] ) emit_rep(out, &c->mW, i, zTo);
+    i += nDel;
+    iRun = i;
+    xmap_add(&c->mW, (int)out->n, i);
+  }
+  emit(out, &c->mW, z, iRun, n - iRun);
+  buf_str(out);
+}
+
+/* ------------------------------------------------- line classification */
+
+typedef struct Line Line;
+struct Line {
+  int a, b;          /* trimmed W range */
+  int kind;          /* LINE_* */
+  const char *zWhy;  /* reason when skipped */
+};
+#define LINE_EMPTY  0
+#define LINE_TEXT   1
+#define LINE_SKIP   2
+#define LINE_FRONT  3
+#define LINE_GREET  4
+#define LINE_CLOSE  5
+
+/* Number of code points in z[a..b). */
+static int nchars(const char *z, int a, int b){
+  return (int)utf8_count(z + a, (size_t)(b - a));
+}
+
+/* True when z[a..b) contains the literal zLit. */
+static int has(const char *z, int a, int b, const char *zLit){
+  size_t k = strlen(zLit);
+  return b>a && memmem(z + a, (size_t)(b - a), zLit, k)!=0;
+}
+
+/* True when the line is only a page number: "3", "- 3 -", "— 3 —",
+** "第3页", "第 3 页 共 20 页", "3/20". */
+static int is_page_number(const char *z, int a, int b){
+  int nDigit = 0, nOther = 0;
+  if( nchars(z, a, b) > 16 ) return 0;
+  for(int i=a; i<b; ){
+    int k;
+    unsigned ch = u8(z+i, &k);
+    if( ch>='0' && ch<='9' ) nDigit++;
+    else if( ch==' ' || ch=='-' || ch=='/' || ch==0x2014 || ch==0x2013 || ch==0xFF0D
+          || ch==0x2500 || ch==0x7B2C /*第*/ || ch==0x9875 /*页*/ || ch==0x5171 /*共*/
+          || ch=='.' || ch=='|' ) ;
+    else nOther++;
+    i += k;
+  }
+  return nDigit>0 && nDigit<=4 && nOther==0;
+}
+
+/* True for short chrome lines of web pages and newspapers, whole line. */
+static int is_chrome_line(const char *z, int a, int b){
+  static const char *azLead[] = {
+    "分享到", "上一篇", "下一篇", "相关报道", "相关新闻", "相关链接", "相关文章",
+    "本栏最新", "本栏推荐", "阅读排行", "热点推荐", "标签云", "打印本页", "关闭窗口",
+    "【字号", "字号：", "【打印", "【关闭", "扫一扫", "来源：", "来源:", "作者：",
+    "时间：", "发布时间", "浏览次数", "阅读：", "阅读次数", "评论：", "内容摘要",
+    "责任编辑", "编辑：", "本版编辑", "校对：", "美编：", "审核：", "原标题",
+    "网站地图", "版权所有", "主办单位", "联系我们", "ICP备", "返回顶部",
+  };
+  for(size_t k=0; k<sizeof(azLead)/sizeof(azLead[0]); k++){
+    if( at(z, a, b, azLead[k]) ) return 1;
+  }
+  if( (b-a)<=12 && (has(z, a, b, "打印") || has(z, a, b, "收藏") || has(z, a, b, "下载")
+      || has(z, a, b, "全屏") || has(z, a, b, "加大") || has(z, a, b, "减小")
+      || has(z, a, b, "还原") || has(z, a, b, "关闭")) ) return 1;
+  return 0;
+}
+
+/* True for a photo caption: "…。本报记者 某某 摄" or "（新华社记者 某某 摄）". */
+static int is_caption(const char *z, int a, int b){
+  int e = b;
+  while( e>a && is_rparen(cp_before(z, e)) ) e = u8_prev(z, e);
+  if( !ends_with(z, a, e, "摄") ) return 0;
+  return nchars(z, a, b) < 80 && (has(z, a, b, "记者") || has(z, a, b, "摄影")
+         || has(z, a, b, "通讯员") || has(z, a, b, "图为"));
+}
+
+/* True for a newspaper page header line: "临江日报 2026年1月20日 第2版". */
+static int is_page_header(const char *z, int a, int b){
+  if( nchars(z, a, b) > 40 ) return 0;
+  if( !has(z, a, b, "版") ) return 0;
+  for(int i=a; i<b; ){
+    int k;
+    u8(z+i, &k);
+    if( at(z, i, b, "第") ){
+      int j = i + 3, nd = 0;
+      while( j<b ){
+        int k2;
+        unsigned ch = u8(z+j, &k2);
+        if( (ch>='0' && ch<='9') || cn_digit(ch)>=0 ){ nd++; j += k2; } else break;
+      }
+      if( nd>0 && at(z, j, b, "版") && !is_sentence_end(cp_before(z, b)) ) return 1;
+    }
+    i += k;
+  }
+  return 0;
+}
+
+/* True for a line that is the greeting "各位代表：" (alone or with the
+** opening sentence). */
+static int is_greeting(const char *z, int a, int b){
+  if( !at(z, a, b, "各位代表") ) return 0;
+  return nchars(z, a, b)<=8 || has(z, a, b, "我代表");
+}
+
+/* True for a line of the title block: the title with 政府工作报告, the
+** "——2026年1月20日在…会议上" date line, the speaker line. */
+static int is_front(const char *z, int a, int b){
+  int nc = nchars(z, a, b);
+  if( nc>60 || is_sentence_end(cp_before(z, b)) ) return 0;
+  if( has(z, a, b, "工作报告") && nc<=40 ) return 1;
+  if( (at(z, a, b, "——") || at(z, a, b, "—") || at(z, a, b, "--")) && has(z, a, b, "会议上") ) return 1;
+  if( nc<=24 && (has(z, a, b, "长 ") || has(z, a, b, "主席 ") || has(z, a, b, "县长") || has(z, a, b, "区长")
+      || has(z, a, b, "市长") || has(z, a, b, "省长") || has(z, a, b, "主席") || has(z, a, b, "旗长")
+      || has(z, a, b, "州长") || has(z, a, b, "盟长") || has(z, a, b, "总理")) ) return 1;
+  return 0;
+}
+
+/* True for the closing exhortation: "各位代表！…让我们…". */
+static int is_closing(const char *z, int a, int b){
+  return (at(z, a, b, "各位代表") || at(z, a, b, "同志们")) && has(z, a, b, "让我们");
+}
+
+/* True when the line opens an annex or glossary after the closing words. */
+static int is_annex_heading(const char *z, int a, int b){
+  int nc = nchars(z, a, b);
+  if( nc>30 || is_sentence_end(cp_before(z, b)) ) return 0;
+  return at(z, a, b, "附件") || at(z, a, b, "附：") || at(z, a, b, "附录")
+      || has(z, a, b, "名词解释") || at(z, a, b, "注释") || at(z, a, b, "注：")
+      || has(z, a, b, "民生实事") || has(z, a, b, "名词注释") || at(z, a, b, "附表")
+      || has(z, a, b, "词语解释") || at(z, a, b, "说明");
+}
+
+/* True when a line ends a sentence or a clause list. */
+static int ends_sentence(const char *z, int a, int b){
+  unsigned ch = cp_before(z, b);
+  if( ch==0x201D || ch==0x2019 || ch=='"' || is_rparen(ch) ){  /* ” ’ ） */
+    b = u8_prev(z, b);
+    ch = cp_before(z, b);
+  }
+  return is_sentence_end(ch) || is_semicolon(ch) || is_colon(ch) || ch==0x2026 /*…*/
+      || ch==0x2014 /*—*/;
+}
+
+/* Length of a label that opens a heading at z[a] ("一、", "（一）", "一是",
+** "1.", "（1）", "第一，"), 0 when there is none. Shared knowledge with
+** outline.c, which classifies labels fully; here it only prevents joins. */
+static int starts_label(const char *z, int a, int b){
+  int i = a, k, nd = 0;
+  unsigned ch = u8(z+i, &k);
+  if( is_lparen(ch) ){ i += k; ch = u8(z+i, &k); }
+  while( i<b && ((ch>='0' && ch<='9') || (cn_digit(ch)>=0 && cn_digit(ch)<=10)) ){
+    nd++; i += k; ch = u8(z+i, &k);
+  }
+  if( nd==0 || nd>3 ) return 0;
+  if( ch==0x3001 /*、*/ || ch=='.' || ch==0xFF0E || is_rparen(ch) || ch==0x662F /*是*/
+      || ch==0x8981 /*要*/ ) return i + k - a;
+  return 0;
+}
+
+/* Length of page furniture inside a line at z[i], with its reason in
+** *pzWhy; 0 when there is none. Continuation markers "（下转第四版）",
+** editor notes "（责任编辑：某某）", footnote markers "[1]" "〔12〕" "［3］",
+** page references "（见第2页）". */
+static int inline_furniture(const char *z, int i, int n, const char **pzWhy){
+  int k, j;
+  unsigned ch = u8(z+i, &k);
+  if( ch=='[' || ch==0xFF3B /*［*/ || ch==0x3014 /*〔*/ ){
+    int nd = 0;
+    j = i + k;
+    while( j<n && z[j]>='0' && z[j]<='9' && nd<4 ){ j++; nd++; }
+    if( nd>=1 && nd<=3 && j<n ){
+      int k2;
+      unsigned c2 = u8(z+j, &k2);
+      if( c2==']' || c2==0xFF3D || c2==0x3015 ){ *pzWhy = "footnote marker"; return j + k2 - i; }
+    }
+    return 0;
+  }
+  if( !is_lparen(ch) ) return 0;
+  j = i + k;
+  static const char *azCont[] = {"上接", "下转", "紧接", "下接", "接上", "转自", "接", "转", "续"};
+  for(size_t m=0; m<sizeof(azCont)/sizeof(azCont[0]); m++){
+    if( !at(z, j, n, azCont[m]) ) continue;
+    int q = j + (int)strlen(azCont[m]);
+    if( at(z, q, n, "第") ) q += 3;
+    int nd = 0;
+    while( q<n ){
+      int k2;
+      unsigned c2 = u8(z+q, &k2);
+      if( (c2>='0' && c2<='9') || (cn_digit(c2)>=0 && cn_digit(c2)<=10) ){ q += k2; nd++; } else break;
+    }
+    if( nd==0 || nd>3 || !at(z, q, n, "版") ) continue;
+    q += 3;
+    int k3;
+    if( q<n && is_rparen(u8(z+q, &k3)) ){ *pzWhy = "page continuation marker"; return q + k3 - i; }
+  }
+  if( at(z, j, n, "责任编辑") || at(z, j, n, "编辑：") || at(z, j, n, "本版编辑") || at(z, j, n, "责编") ){
+    for(int q=j, nc=0; q<n && nc<40; nc++){
+      int k2;
+      unsigned c2 = u8(z+q, &k2);
+      q += k2;
+      if( is_rparen(c2) ){ *pzWhy = "editor line"; return q - i; }
+    }
+  }
+  if( at(z, j, n, "见第") ){
+    int q = j + 6, nd = 0;
+    while( q<n && z[q]>='0' && z[q]<='9' ){ q++; nd++; }
+    int k2;
+    if( nd && at(z, q, n, "页") && q+3<n && is_rparen(u8(z+q+3, &k2)) ){
+      *pzWhy = "page reference"; return q + 3 + k2 - i;
+    }
+  }
+  return 0;
+}
+
+/* Split W into trimmed lines. Caller frees *paLine. */
+static int split_lines(Ctx *c, Line **paLine){
+  const char *z = c->W.a;
+  int n = (int)c->W.n;
+  Line *a = 0;
+  int nLine = 0, nAlloc = 0;
+  int i = 0;
+  while( i<=n ){
+    const char *zNl = memchr(z + i, '\n', (size_t)(n - i));
+    int e = zNl ? (int)(zNl - z) : n;
+    int s = i, t = e;
+    while( s<t && z[s]==' ' ) s++;
+    while( t>s && z[t-1]==' ' ) t--;
+    Line *l = ARRAY_PUSH(a, nLine, nAlloc);
+    l->a = s; l->b = t;
+    l->kind = s<t ? LINE_TEXT : LINE_EMPTY;
+    i = e + 1;
+  }
+  *paLine = a;
+  return nLine;
+}
+
+/* Mark the lines before the report's start and after its end as chrome,
+** and the title block, greeting and closing. */
+static void mark_report_bounds(Ctx *c, Line *a, int n){
+  const char *z = c->W.a;
+  int iGreet = -1, iClose = -1, iFirst = -1, i;
+  for(i=0; i<n; i++){
+    if( a[i].kind!=LINE_TEXT ) continue;
+    if( iGreet<0 && is_greeting(z, a[i].a, a[i].b) ) iGreet = i;
+    if( is_closing(z, a[i].a, a[i].b) ) iClose = i;
+  }
+  /* The start: the greeting, else the first title line. */
+  int iStart = iGreet;
+  if( iStart<0 ){
+    for(i=0; i<n; i++){
+      if( a[i].kind==LINE_TEXT && has(z, a[i].a, a[i].b, "工作报告") && nchars(z, a[i].a, a[i].b)<=40 ){
+        iStart = i; break;
+      }
+    }
+  }
+  if( iStart>=0 ){
+    for(i=0; i<iStart; i++){
+      if( a[i].kind!=LINE_TEXT ) continue;
+      if( is_front(z, a[i].a, a[i].b) ){ a[i].kind = LINE_FRONT; if( iFirst<0 ) iFirst = i; }
+      else{ a[i].kind = LINE_SKIP; a[i].zWhy = "web-page chrome before the report"; }
+    }
+    if( iGreet>=0 ){
+      a[iGreet].kind = LINE_GREET;
+      /* the opening sentence right after a bare greeting */
+      for(i=iGreet+1; i<n && a[i].kind==LINE_EMPTY; i++){}
+      if( i<n && a[i].kind==LINE_TEXT && has(z, a[i].a, a[i].b, "我代表") ) a[i].kind = LINE_GREET;
+    }else if( a[iStart].kind==LINE_SKIP ){
+      a[iStart].kind = LINE_FRONT;
+    }
+  }
+  /* The end: after the closing words only an annex or glossary may follow;
+  ** then trailing short lines are chrome. */
+  int iEnd = n;              /* first line after the report */
+  if( iClose>=0 && iClose>iStart ){
+    a[iClose].kind = LINE_CLOSE;
+    for(i=iClose+1; i<n && a[i].kind==LINE_EMPTY; i++){}
+    if( i<n && !is_annex_heading(z, a[i].a, a[i].b) ){
+      iEnd = i;
+      for(int j=i; j<n; j++){
+        if( a[j].kind!=LINE_TEXT ) continue;
+        a[j].kind = LINE_SKIP;
+        a[j].zWhy = nchars(z, a[j].a, a[j].b)<=30 && !ends_sentence(z, a[j].a, a[j].b)
+                    ? (is_chrome_line(z, a[j].a, a[j].b) ? "web-page chrome after the report"
+                                                          : "headline of another article")
+                    : "text after the end of the report";
+      }
+    }
+  }
+  /* trailing chrome: short lines that end no sentence, from the end back */
+  for(i=iEnd-1; i>iStart && i>iClose; i--){
+    if( a[i].kind==LINE_EMPTY ) continue;
+    if( a[i].kind!=LINE_TEXT ) break;
+    int nc = nchars(z, a[i].a, a[i].b);
+    if( (nc<=30 && !ends_sentence(z, a[i].a, a[i].b) && !is_annex_heading(z, a[i].a, a[i].b))
+        || (nc<=40 && is_chrome_line(z, a[i].a, a[i].b)) ){
+      a[i].kind = LINE_SKIP;
+      a[i].zWhy = "web-page chrome after the report";
+    }else{
+      break;
+    }
+  }
+}
+
+/* Classify the furniture lines that can stand anywhere. */
+static void mark_furniture(Ctx *c, Line *a, int n){
+  const char *z = c->W.a;
+  for(int i=0; i<n; i++){
+    if( a[i].kind!=LINE_TEXT ) continue;
+    int s = a[i].a, e = a[i].b;
+    const char *zWhy = 0;
+    if( is_page_number(z, s, e) ) zWhy = "page number";
+    else if( is_caption(z, s, e) ) zWhy = "photo caption";
+    else if( is_page_header(z, s, e) ) zWhy = "page header";
+    else if( nchars(z, s, e)<=40 && is_chrome_line(z, s, e) ) zWhy = "web-page chrome";
+    else{
+      /* a line made only of furniture, e.g. "（上接第三版）" */
+      int q = s;
+      const char *zW = 0;
+      while( q<e ){
+        int len = inline_furniture(z, q, e, &zW);
+        if( len==0 ) break;
+        q += len;
+        while( q<e && z[q]==' ' ) q++;
+      }
+      if( q>=e && zW ) zWhy = zW;
+    }
+    if( zWhy ){ a[i].kind = LINE_SKIP; a[i].zWhy = zWhy; }
+  }
+}
+
+/* Copy line l of W into P with inline furniture removed (and listed). */
+static void copy_line(Ctx *c, const Line *l){
+  const char *z = c->W.a;
+  int i = l->a, iRun = l->a;
+  while( i<l->b ){
+    const char *zWhy = 0;
+    int len = 0;
+    unsigned char ch = (unsigned char)z[i];
+    if( ch=='(' || ch=='[' || ch==0xEF || ch==0xE3 ) len = inline_furniture(z, i, l->b, &zWhy);
+    if( len==0 ){ i++; continue; }
+    emit(&c->P, &c->mP, z, iRun, i - iRun);
+    ctx_skip(c, i, i + len, zWhy);
+    i += len;
+    /* a marker between two spaces leaves one */
+    while( i<l->b && z[i]==' ' && (c->P.n==0 || c->P.a[c->P.n-1]==' ') ) i++;
+    iRun = i;
+  }
+  /* trailing spaces left before a removed marker */
+  int e = l->b;
+  if( iRun<e ) emit(&c->P, &c->mP, z, iRun, e - iRun);
+  while( c->P.n>0 && c->P.a[c->P.n-1]==' ' ) c->P.a[--c->P.n] = 0;
+}
+
+/* The paragraph kind for a line kind. */
+static int para_kind(int lineKind){
+  switch( lineKind ){
+    case LINE_FRONT: return PARA_FRONT;
+    case LINE_GREET: return PARA_GREET;
+    case LINE_CLOSE: return PARA_CLOSE;
+  }
+  return PARA_BODY;
+}
+
+/* True when paragraph text z[a..b) of P looks cut by a page break: running
+** prose that does not end a sentence. */
+static int looks_cut(const char *z, int a, int b){
+  if( b<=a || ends_sentence(z, a, b) ) return 0;
+  unsigned ch = cp_before(z, b);
+  if( !(is_han(ch) || is_comma(ch) || ch==0x3001 || (ch>='0' && ch<='9') || ch==0x201C
+        || ch==0x201D || ch==0x300A /*《*/ || ch==0x300B || (ch>='a' && ch<='z') || (ch>='A' && ch<='Z')
+        || ch=='%' || ch==0xFF05) ) return 0;
+  return has(z, a, b, "。") || has(z, a, b, "，") ? nchars(z, a, b)>=20 : nchars(z, a, b)>=50;
+}
+
+/* Build P and its paragraphs from the classified lines. */
+static void build_paragraphs(Ctx *c, Line *a, int n){
+  const char *z = c->W.a;
+  for(int i=0; i<n; i++){
+    Line *l = &a[i];
+    if( l->kind==LINE_EMPTY ) continue;
+    if( l->kind==LINE_SKIP ){ ctx_skip(c, l->a, l->b, l->zWhy); continue; }
+    int kind = para_kind(l->kind);
+    Para *prev = c->nPara ? &c->aPara[c->nPara-1] : 0;
+    if( prev && kind==PARA_BODY && prev->kind==PARA_BODY
+        && looks_cut(c->P.a, prev->iStart, prev->iEnd)
+        && !(starts_label(c->P.a, prev->iStart, prev->iEnd) && !has(c->P.a, prev->iStart, prev->iEnd, "。"))
+        && !starts_label(z, l->a, l->b) ){
+      copy_line(c, l);             /* joined: no separator */
+      prev->iEnd = (int)c->P.n;
+      continue;
+    }
+    if( c->P.n ){
+      xmap_add(&c->mP, (int)c->P.n, l->a);
+      buf_putc(&c->P, '\n');
+    }
+    int iStart = (int)c->P.n;
+    copy_line(c, l);
+    if( (int)c->P.n==iStart ) continue;
+    Para *q = ARRAY_PUSH(c->aPara, c->nPara, c->nParaAlloc);
+    q->iStart = iStart;
+    q->iEnd = (int)c->P.n;
+    q->kind = kind;
+    q->iNode = -1;
+    q->iOwner = -1;
+    q->iBody = iStart;
+  }
+  buf_str(&c->P);
+}
+
+/* See xtext.h: source -> W -> P with paragraphs and skips. */
+void clean_text(Ctx *c){
+  Extraction *p = c->p;
+  c->nCk = (int)(p->nSource / CK_STEP) + 1;
+  c->aCk = xmalloc(sizeof(int) * (size_t)c->nCk);
+  int cps = 0;
+  for(int k=0; k<c->nCk; k++){
+    c->aCk[k] = cps;
+    size_t s = (size_t)k*CK_STEP, e = s + CK_STEP;
+    if( e>p->nSource ) e = p->nSource;
+    if( s<e ) cps += (int)utf8_count(p->zSource + s, e - s);
+  }
+  normalize(c);
+  Line *aLine;
+  int nLine = split_lines(c, &aLine);
+  mark_furniture(c, aLine, nLine);
+  mark_report_bounds(c, aLine, nLine);
+  build_paragraphs(c, aLine, nLine);
+  free(aLine);
+}

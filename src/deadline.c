@@ -1,0 +1,256 @@
+/*
+** deadline.c -- deadlines named in a task (年底前, 6月底前, 上半年, 一季度,
+** 汛期前, 明年, 2027年, 到2030年, “十五五”时期 ...) resolved to the last
+** day of the period named; and the plan year of a report.
+*/
+#include "xtext.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Days in month m of year y. */
+static int month_days(int y, int m){
+  static const int a[] = {31,28,31,30,31,30,31,31,30,31,30,31};
+  if( m==2 && ((y%4==0 && y%100!=0) || y%400==0) ) return 29;
+  return a[(m-1)%12];
+}
+
+/* Parse 1–2 ASCII digits or a small Chinese numeral (一…十二) for a month
+** or day at z[i]; returns the value and sets *pEnd, or -1. */
+static int small_num(const char *z, int i, int n, int *pEnd){
+  int v = 0, nd = 0;
+  while( i<n && z[i]>='0' && z[i]<='9' && nd<2 ){ v = v*10 + z[i]-'0'; i++; nd++; }
+  if( nd ){ *pEnd = i; return v; }
+  int k;
+  while( i<n && nd<3 ){
+    unsigned ch = u8(z+i, &k);
+    int d = cn_digit(ch);
+    if( d<1 || d>10 || ch==0x4E24 ) break;
+    if( d==10 ) v = (v ? v : 1)*10; else v += d;
+    i += k; nd++;
+  }
+  if( nd==0 ) return -1;
+  *pEnd = i;
+  return v;
+}
+
+typedef struct Hit Hit;
+struct Hit {
+  int y, m, d;       /* the date */
+  int len;           /* bytes matched */
+};
+
+/* Parse what follows "YYYY年" or a bare month: 底/末/内 → year end,
+** M月底/末/份/下旬 → month end, M月中旬 → 20th, M月上旬 → 10th, M月D日 →
+** that day, 上半年/一季度 …. z[i] is just after 年 (or at the month for
+** bYearGiven==0). Returns bytes used after i, or -1 when nothing follows
+** that names a period; fills h. */
+static int period_after_year(const char *z, int i, int n, int y, Hit *h, int bYearGiven){
+  int e;
+  if( bYearGiven ){
+    if( at(z, i, n, "底") || at(z, i, n, "末") ){
+      h->y = y; h->m = 12; h->d = 31;
+      int len = 3;
+      if( at(z, i+3, n, "前") ) len += 3;
+      return len;
+    }
+    if( at(z, i, n, "上半年") ){ h->y = y; h->m = 6; h->d = 30; return 9; }
+    if( at(z, i, n, "下半年") ){ h->y = y; h->m = 12; h->d = 31; return 9; }
+  }
+  int m = small_num(z, i, n, &e);
+  if( m>=1 && m<=12 && at(z, e, n, "月") ){
+    int j = e + 3;
+    h->y = y; h->m = m; h->d = month_days(y, m);
+    if( at(z, j, n, "底前") || at(z, j, n, "末前") ) return j + 6 - i;
+    if( at(z, j, n, "底") || at(z, j, n, "末") || at(z, j, n, "份") ) return j + 3 - i;
+    if( at(z, j, n, "中旬") ){ h->d = 20; return j + 6 - i; }
+    if( at(z, j, n, "上旬") ){ h->d = 10; return j + 6 - i; }
+    if( at(z, j, n, "下旬") ) return j + 6 - i;
+    if( at(z, j, n, "前") ){
+      /* "6月前": before June */
+      if( m>1 ){ h->m = m - 1; h->d = month_days(y, m - 1); }
+      return j + 3 - i;
+    }
+    int dd = small_num(z, j, n, &e);
+    if( dd>=1 && dd<=month_days(y, m) && (at(z, e, n, "日") || at(z, e, n, "号")) ){
+      h->d = dd;
+      return e + 3 - i;
+    }
+    if( bYearGiven || at(z, j, n, "内") || at(z, j, n, "完成") || at(z, j, n, "建成")
+        || at(z, j, n, "开工") || at(z, j, n, "投用") || at(z, j, n, "投入") || at(z, j, n, "竣工") ){
+      return j - i;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/* Quarters and half years without a year: 一季度 … 四季度, 前三季度. */
+static int quarter_at(const char *z, int i, int n, int y, Hit *h){
+  int k = 0;
+  if( at(z, i, n, "前") ) k = 3;
+  if( at(z, i+k, n, "第") ) k += 3;
+  int q = 0;
+  if( at(z, i+k, n, "一季度") ) q = 1;
+  else if( at(z, i+k, n, "二季度") ) q = 2;
+  else if( at(z, i+k, n, "三季度") ) q = 3;
+  else if( at(z, i+k, n, "四季度") ) q = 4;
+  if( q==0 ) return 0;
+  h->y = y; h->m = q*3; h->d = month_days(y, q*3);
+  int len = k + 9;
+  if( at(z, i+len, n, "末") ) len += 3;
+  return len;
+}
+
+/* Recognise a deadline at z[i] (a character boundary); year is the plan
+** year.  Returns the bytes matched and fills h, or 0. */
+static int deadline_at(const char *z, int i, int n, int year, Hit *h){
+  unsigned prev = cp_before(z, i);
+  unsigned char ch = (unsigned char)z[i];
+  int e;
+  if( ch>='0' && ch<='9' ){
+    if( prev>='0' && prev<='9' ) return 0;
+    if( prev=='.' || (prev>='a' && prev<='z') || (prev>='A' && prev<='Z') ) return 0;
+    /* YYYY年 … */
+    if( i+4<=n && z[i]>='1' && z[i]<='2' && z[i+1]>='0' && z[i+1]<='9' && z[i+2]>='0' && z[i+2]<='9'
+        && z[i+3]>='0' && z[i+3]<='9' && at(z, i+4, n, "年") ){
+      int y = atoi(z + i);
+      int j = i + 7;
+      if( y<year || y>year+30 ) return 0;
+      if( prev==0x4ECE /*从*/ || prev==0x81EA /*自*/ ) return 0;
+      int len = period_after_year(z, j, n, y, h, 1);
+      if( len>=0 ) return j + len - i;
+      if( at(z, j, n, "起") || at(z, j, n, "以来") || at(z, j, n, "开始") || at(z, j, n, "是")
+          || at(z, j, n, "至") || at(z, j, n, "—") || at(z, j, n, "-") || at(z, j, n, "度") ) return 0;
+      if( y==year && !(prev==0x5230 /*到*/ || prev==0x81F3 /*至*/ || prev==0x4E8E /*于*/) ) return 0;
+      h->y = y; h->m = 12; h->d = 31;
+      if( at(z, j, n, "前") ) j += 3;
+      return j - i;
+    }
+    /* M月… without a year (not the month of a year already refused) */
+    if( prev==0x5E74 /*年*/ ) return 0;
+    int len = period_after_year(z, i, n, year, h, 0);
+    return len>0 ? len : 0;
+  }
+  if( at(z, i, n, "明年") ){ h->y = year+1; h->m = 12; h->d = 31; return 6; }
+  if( at(z, i, n, "后年") ){ h->y = year+2; h->m = 12; h->d = 31; return 6; }
+  if( at(z, i, n, "年底") || at(z, i, n, "年末") ){
+    if( prev==0x53BB /*去*/ || prev==0x5F53 /*当*/ || prev==0x6BCF /*每*/ || (prev>='0' && prev<='9') ) return 0;
+    h->y = year; h->m = 12; h->d = 31;
+    return at(z, i+6, n, "前") ? 9 : 6;
+  }
+  if( at(z, i, n, "年内") ){
+    if( (prev>='0' && prev<='9') ) return 0;
+    int d = cn_digit(prev);
+    if( d>=2 && d<=10 ){ h->y = year + d - 1; h->m = 12; h->d = 31; return 6; }  /* 三年内 */
+    if( d>=0 || prev==0x53BB /*去*/ ) return 0;
+    h->y = year; h->m = 12; h->d = 31;
+    return 6;
+  }
+  if( at(z, i, n, "今年") || at(z, i, n, "全年") || at(z, i, n, "本年") ){
+    if( at(z, i+6, n, "以来") ) return 0;
+    h->y = year; h->m = 12; h->d = 31;
+    return 6;
+  }
+  if( at(z, i, n, "上半年") ){
+    if( prev==0x53BB /*去*/ ) return 0;
+    h->y = year; h->m = 6; h->d = 30; return 9;
+  }
+  if( at(z, i, n, "下半年") ){ h->y = year; h->m = 12; h->d = 31; return 9; }
+  if( at(z, i, n, "年中") && prev!=0x4ECA ){ h->y = year; h->m = 6; h->d = 30; return 6; }
+  if( at(z, i, n, "汛期前") || at(z, i, n, "主汛期前") || at(z, i, n, "汛前") ){
+    h->y = year; h->m = 5; h->d = 31;
+    return at(z, i, n, "主汛期前") ? 12 : at(z, i, n, "汛期前") ? 9 : 6;
+  }
+  int len = quarter_at(z, i, n, year, h);
+  if( len ) return len;
+  /* “十五五”时期 / 十四五末 */
+  if( at(z, i, n, "十") ){
+    int d = cn_digit(u8(z+i+3, &e));
+    if( d>=1 && d<=9 && at(z, i+6, n, "五") ){
+      int j = i + 9;
+      if( at(z, j, n, "”") || at(z, j, n, "\"") ) j += at(z, j, n, "\"") ? 1 : 3;
+      if( at(z, j, n, "时期") || at(z, j, n, "期间") || at(z, j, n, "末") || at(z, j, n, "期末")
+          || at(z, j, n, "规划期") ){
+        int y = 1955 + 5*(10 + d);
+        if( y<year ) return 0;
+        h->y = y; h->m = 12; h->d = 31;
+        return j + (at(z, j, n, "末") ? 3 : 6) - i;
+      }
+    }
+  }
+  /* M月底前 with a Chinese month: 六月底前 */
+  if( cn_digit(u8(z+i, &e))>=1 && cn_digit(u8(z+i, &e))<=10 && prev!=0x5341 ){
+    int d0 = cn_digit(prev);
+    if( d0>=0 ) return 0;
+    len = period_after_year(z, i, n, year, h, 0);
+    return len>0 ? len : 0;
+  }
+  return 0;
+}
+
+/* See xtext.h: the first deadline in P[iStart, iEnd). Returns its length in
+** bytes (0 when none), its start in *piPos, and fills d (explicit, date,
+** text, span). */
+int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
+  const char *z = c->P.a;
+  for(int i=iStart; i<iEnd; ){
+    Hit h;
+    int k;
+    u8(z+i, &k);
+    int len = deadline_at(z, i, iEnd, c->p->year, &h);
+    if( len>0 ){
+      snprintf(d->zDate, sizeof(d->zDate), "%04d-%02d-%02d", h.y, h.m, h.d);
+      d->explicit = 1;
+      d->zText = ctx_text(c, i, i + len);
+      d->span = ctx_span(c, i, i + len);
+      *piPos = i;
+      return len;
+    }
+    i += k;
+  }
+  return 0;
+}
+
+/* Count a year mention in the tally a[] (indexed by year-2000). */
+static void tally(int *a, int y, int w){
+  if( y>=2000 && y<2100 ) a[y-2000] += w;
+}
+
+/* See xtext.h: the plan year named by the report itself, or 0. From the
+** plan part's title ("2026年工作安排"), the report title, the date line,
+** the review's title (+1), else the year most often written. */
+int year_guess(Ctx *c){
+  const char *z = c->P.a;
+  Extraction *p = c->p;
+  for(int i=0; i<p->nNode; i++){
+    const char *t = p->aNode[i].zTitle;
+    if( p->aNode[i].level>1 || t==0 || strlen(t)<7 ) continue;
+    int y = atoi(t);
+    if( y<1990 || y>2100 || strncmp(t+4, "年", 3)!=0 ) continue;
+    if( p->aNode[i].partKind==PART_PLAN ) return y;
+    if( p->aNode[i].partKind==PART_REVIEW ) return y + 1;
+  }
+  for(int i=0; i<c->nPara; i++){
+    Para *q = &c->aPara[i];
+    if( q->kind!=PARA_FRONT ) continue;
+    for(int j=q->iStart; j+7<=q->iEnd; j++){
+      if( z[j]>='1' && z[j]<='2' && at(z, j+4, q->iEnd, "年") ){
+        int y = atoi(z+j);
+        if( y>=1990 && y<=2100 && (j==q->iStart || z[j-1]<'0' || z[j-1]>'9') ) return y;
+      }
+    }
+  }
+  int aCount[100] = {0};
+  for(int j=0; j+7<=(int)c->P.n; j++){
+    if( z[j]=='2' && z[j+1]=='0' && z[j+2]>='0' && z[j+2]<='9' && z[j+3]>='0' && z[j+3]<='9'
+        && at(z, j+4, (int)c->P.n, "年") && (j==0 || z[j-1]<'0' || z[j-1]>'9') ){
+      int y = atoi(z+j);
+      int w = 1;
+      if( at(z, j+7, (int)c->P.n, "底") || at(z, j+7, (int)c->P.n, "工作安排") ) w = 3;
+      tally(aCount, y, w);
+    }
+  }
+  int best = 0;
+  for(int y=0; y<100; y++) if( aCount[y] && aCount[y]>=aCount[best] ) best = y;
+  return aCount[best] ? 2000 + best : 0;
+}

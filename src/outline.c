@@ -1,0 +1,283 @@
+/*
+** outline.c -- the outline of the report: numbered headings (一、 （一）
+** 一是 第一， 1. （1）) and unnumbered part titles (2025年工作回顾,
+** 2026年工作安排, 名词解释 ...), each linked to its parent; and the part
+** every paragraph lies in (review, plan or other), which decides what may
+** be a task.
+*/
+#include "xtext.h"
+#include <stdlib.h>
+
+/* Ranks of heading types: a heading's parent is the nearest open heading
+** of a lower rank. */
+#define RANK_PART   0   /* unnumbered part title */
+#define RANK_DUN    1   /* 一、 */
+#define RANK_PAREN  2   /* （一） (一) */
+#define RANK_SHI    3   /* 一是 一要 第一， */
+#define RANK_DOT    4   /* 1. 1、 1． */
+#define RANK_NPAREN 5   /* （1） (1) */
+#define N_RANK      6
+
+/* Longest title (in code points) a heading of each rank may have; a longer
+** first sentence makes the paragraph a list item, not a heading. */
+static const int aMaxTitle[N_RANK] = {40, 60, 60, 32, 40, 40};
+
+/* Value of a Chinese digit character (零〇一二两三四五六七八九十百千万亿),
+** or -1. 十 is 10, 百 100, 千 1000, 万 10000, 亿 100000000. */
+int cn_digit(unsigned c){
+  switch( c ){
+    case 0x96F6: case 0x3007: return 0;   /* 零 〇 */
+    case 0x4E00: return 1;  case 0x4E8C: return 2;  case 0x4E24: return 2; /* 一 二 两 */
+    case 0x4E09: return 3;  case 0x56DB: return 4;  case 0x4E94: return 5;
+    case 0x516D: return 6;  case 0x4E03: return 7;  case 0x516B: return 8;
+    case 0x4E5D: return 9;  case 0x5341: return 10; case 0x767E: return 100;
+    case 0x5343: return 1000; case 0x4E07: return 10000; case 0x4EBF: return 100000000;
+  }
+  return -1;
+}
+
+/* Parse a small Chinese numeral (一 … 九十九) at z[i]; returns its value
+** and sets *pEnd, or returns -1. */
+static int cn_small(const char *z, int i, int n, int *pEnd){
+  int k, v = 0, cur = -1, nd = 0;
+  while( i<n && nd<4 ){
+    unsigned ch = u8(z+i, &k);
+    int d = cn_digit(ch);
+    if( d<0 || d>10 || ch==0x4E24 ) break;   /* 两 does not number headings */
+    if( d==10 ){ v += (cur<0 ? 1 : cur)*10; cur = 0; }
+    else{ if( cur>0 ) return -1; cur = d; }
+    i += k; nd++;
+  }
+  if( nd==0 ) return -1;
+  if( cur>0 ) v += cur;
+  if( v==0 ) return -1;
+  *pEnd = i;
+  return v;
+}
+
+/* Recognise a heading label at z[a]: returns the rank, or -1 when there is
+** none, and sets *pLabelEnd. */
+static int label_at(const char *z, int a, int b, int *pLabelEnd){
+  int k, e;
+  unsigned ch = u8(z+a, &k);
+  if( is_lparen(ch) ){
+    int i = a + k;
+    if( cn_small(z, i, b, &e)>0 && e<b && is_rparen(u8(z+e, &k)) ){ *pLabelEnd = e + k; return RANK_PAREN; }
+    int nd = 0;
+    while( i<b && z[i]>='0' && z[i]<='9' && nd<3 ){ i++; nd++; }
+    if( nd && i<b && is_rparen(u8(z+i, &k)) ){ *pLabelEnd = i + k; return RANK_NPAREN; }
+    return -1;
+  }
+  if( cn_small(z, a, b, &e)>0 && e<b ){
+    unsigned c2 = u8(z+e, &k);
+    if( c2==0x3001 /*、*/ || c2==0xFF0E /*．*/ ){ *pLabelEnd = e + k; return RANK_DUN; }
+    if( c2==0x662F /*是*/ || c2==0x8981 /*要*/ ){
+      /* not 一要素, 二是否 ... : the title must follow */
+      *pLabelEnd = e + k;
+      return RANK_SHI;
+    }
+    return -1;
+  }
+  if( at(z, a, b, "第") && cn_small(z, a+3, b, &e)>0 && e<b ){
+    unsigned c2 = u8(z+e, &k);
+    if( is_comma(c2) || c2==0x3001 || is_colon(c2) ){ *pLabelEnd = e + k; return RANK_SHI; }
+    return -1;
+  }
+  if( ch>='0' && ch<='9' ){
+    int i = a, nd = 0;
+    while( i<b && z[i]>='0' && z[i]<='9' && nd<3 ){ i++; nd++; }
+    if( nd>=3 || i>=b ) return -1;
+    unsigned c2 = u8(z+i, &k);
+    if( c2=='.' || c2==0xFF0E || c2==0x3001 ){
+      if( i+k<b && z[i+k]>='0' && z[i+k]<='9' ) return -1;   /* 1.5% */
+      *pLabelEnd = i + k;
+      return RANK_DOT;
+    }
+  }
+  return -1;
+}
+
+/* Code points in z[a..b). */
+static int nchars(const char *z, int a, int b){
+  return (int)utf8_count(z + a, (size_t)(b - a));
+}
+
+/* True when z[a..b) contains the literal zLit. */
+static int has(const char *z, int a, int b, const char *zLit){
+  return b>a && memmem(z + a, (size_t)(b - a), zLit, strlen(zLit))!=0;
+}
+
+/* True when the text has sentence punctuation (。！？；) anywhere. */
+static int has_sentence_end(const char *z, int a, int b){
+  return has(z, a, b, "。") || has(z, a, b, "！") || has(z, a, b, "？") || has(z, a, b, "；");
+}
+
+/* The part kind a title names: review, plan or other; PART_NONE when the
+** words say nothing. */
+static int title_part_kind(const char *z, int a, int b){
+  static const char *azReview[] = {"回顾", "总结", "过去一年", "过去五年", "成就", "主要工作"};
+  static const char *azOther[] = {"名词解释", "名词注释", "词语解释", "注释", "附件", "附录"};
+  static const char *azPlan[] = {"安排", "任务", "重点工作", "目标", "计划", "部署", "民生实事",
+                                 "自身建设", "要求", "思路", "建议", "举措", "措施"};
+  for(size_t k=0; k<sizeof(azOther)/sizeof(*azOther); k++) if( has(z, a, b, azOther[k]) ) return PART_OTHER;
+  int bReview = 0, bPlan = 0;
+  for(size_t k=0; k<sizeof(azReview)/sizeof(*azReview); k++) if( has(z, a, b, azReview[k]) ) bReview = 1;
+  for(size_t k=0; k<sizeof(azPlan)/sizeof(*azPlan); k++) if( has(z, a, b, azPlan[k]) ) bPlan = 1;
+  /* "主要工作回顾" is a review; "目标和主要任务" a plan */
+  if( bReview && !(bPlan && !has(z, a, b, "回顾")) ) return PART_REVIEW;
+  if( bPlan ) return PART_PLAN;
+  return PART_NONE;
+}
+
+/* True when a whole paragraph is an unnumbered part title. */
+static int is_part_title(const char *z, int a, int b){
+  int nc = nchars(z, a, b);
+  if( nc<2 || nc>aMaxTitle[RANK_PART] || has_sentence_end(z, a, b) ) return 0;
+  if( has(z, a, b, "，") || has(z, a, b, ",") ) return 0;
+  if( is_colon(cp_before(z, b)) ) return 0;
+  return title_part_kind(z, a, b)!=PART_NONE;
+}
+
+/* True for a bare annex marker ("附件", "附件1", "附：") that is neither a
+** node nor a task. */
+static int is_annex_marker(const char *z, int a, int b){
+  return nchars(z, a, b)<=4 && (at(z, a, b, "附件") || at(z, a, b, "附："));
+}
+
+/* End of the first sentence in z[a..b): offset just after its 。！？,
+** or b when there is none. *pbEnd says whether a mark was found. */
+static int first_sentence_end(const char *z, int a, int b, int *pbEnd){
+  int depth = 0;
+  for(int i=a; i<b; ){
+    int k;
+    unsigned ch = u8(z+i, &k);
+    if( ch==0x201C || ch==0x300A ) depth++;          /* “ 《 */
+    else if( (ch==0x201D || ch==0x300B) && depth>0 ) depth--;
+    else if( depth==0 && is_sentence_end(ch) ){ *pbEnd = 1; return i; }
+    i += k;
+  }
+  *pbEnd = 0;
+  return b;
+}
+
+/* Add a node; returns its index. */
+static int add_node(Ctx *c, int iParent, int rank, int iLabel, int iTitle, int iTitleEnd, int partKind){
+  Extraction *p = c->p;
+  XNode *n = ARRAY_PUSH(p->aNode, p->nNode, p->nNodeAlloc);
+  n->iParent = iParent;
+  n->level = rank;
+  n->partKind = partKind;
+  n->zLabel = ctx_text(c, iLabel, iTitle);
+  /* trim spaces and a closing 。 or ： from the title */
+  while( iTitleEnd>iTitle && c->P.a[iTitleEnd-1]==' ' ) iTitleEnd--;
+  while( iTitle<iTitleEnd && c->P.a[iTitle]==' ' ) iTitle++;
+  n->zTitle = ctx_text(c, iTitle, iTitleEnd);
+  n->span = ctx_span(c, iLabel, iTitleEnd);
+  return p->nNode - 1;
+}
+
+/* See xtext.h. */
+void outline_build(Ctx *c){
+  const char *z = c->P.a;
+  int aOpen[N_RANK];
+  int i, r;
+  int bGreeting = 0, bFront = 0;
+  for(r=0; r<N_RANK; r++) aOpen[r] = -1;
+  for(i=0; i<c->nPara; i++){
+    if( c->aPara[i].kind==PARA_GREET ) bGreeting = 1;
+    if( c->aPara[i].kind==PARA_FRONT ) bFront = 1;
+  }
+  /* Before any part title: the greeting is not a plan; a page that starts
+  ** mid-report (no greeting, no title) is taken to be in the plan. */
+  int curPart = (bGreeting || bFront) ? PART_OTHER : PART_PLAN;
+  int rank0Kind = PART_NONE;     /* kind of the open unnumbered part */
+  int lastDunKind = PART_NONE;   /* kind set by the last 一、 heading */
+  for(i=0; i<c->nPara; i++){
+    Para *q = &c->aPara[i];
+    int a = q->iStart, b = q->iEnd;
+    if( q->kind==PARA_FRONT || q->kind==PARA_GREET ){
+      q->partKind = PART_OTHER;
+      continue;
+    }
+    if( q->kind==PARA_CLOSE ){
+      curPart = PART_OTHER;
+      q->partKind = PART_OTHER;
+      for(r=0; r<N_RANK; r++) aOpen[r] = -1;
+      continue;
+    }
+    if( is_annex_marker(z, a, b) ){
+      curPart = PART_OTHER;
+      q->partKind = PART_OTHER;
+      q->iBody = b;
+      for(r=0; r<N_RANK; r++) aOpen[r] = -1;
+      continue;
+    }
+    int rank = -1, iLabelEnd = a, iTitleEnd = b, iBody = b, bEnd = 0;
+    rank = label_at(z, a, b, &iLabelEnd);
+    if( rank<0 && is_part_title(z, a, b) ){
+      rank = RANK_PART;
+      iLabelEnd = a;
+    }else{
+      if( rank>=0 ){
+        iTitleEnd = first_sentence_end(z, iLabelEnd, b, &bEnd);
+        iBody = bEnd ? iTitleEnd + 3 : b;
+        int nc = nchars(z, iLabelEnd, iTitleEnd);
+        if( nc<2 || nc>aMaxTitle[rank] ) rank = -(rank+2);   /* a list item */
+        else if( rank==RANK_SHI && curPart==PART_REVIEW ) rank = -(rank+2);
+        else if( (rank==RANK_DOT || rank==RANK_NPAREN) && bEnd && iBody<b ){
+          /* "1.text。more text" is an item of a list unless short */
+          if( nc>20 ) rank = -(rank+2);
+        }
+      }
+    }
+    if( rank < -1 ){
+      /* a numbered list item: the body starts after the label */
+      q->iBody = iLabelEnd;
+      q->partKind = curPart;
+      for(r=N_RANK-1; r>=0 && aOpen[r]<0; r--){}
+      q->iOwner = r>=0 ? aOpen[r] : -1;
+      continue;
+    }
+    if( rank>=0 ){
+      int iParent = -1;
+      for(r=rank-1; r>=0; r--) if( aOpen[r]>=0 ){ iParent = aOpen[r]; break; }
+      for(r=rank; r<N_RANK; r++) aOpen[r] = -1;
+      if( rank<=RANK_DUN ){
+        int kind = title_part_kind(z, iLabelEnd, iTitleEnd);
+        if( rank==RANK_PART ){
+          if( kind==PART_NONE ) kind = PART_PLAN;
+          rank0Kind = kind;
+          lastDunKind = PART_NONE;
+        }else if( kind==PART_NONE ){
+          if( rank0Kind!=PART_NONE && iParent>=0 ) kind = rank0Kind;
+          else if( lastDunKind==PART_REVIEW || curPart==PART_REVIEW ) kind = PART_PLAN;
+          else kind = curPart==PART_OTHER ? PART_PLAN : curPart;
+        }else if( kind==PART_REVIEW && rank0Kind==PART_PLAN && iParent>=0 ){
+          kind = PART_PLAN;   /* 一、… under a plan part keeps the plan */
+        }
+        if( rank==RANK_DUN ) lastDunKind = kind;
+        curPart = kind;
+      }
+      int iNode = add_node(c, iParent, rank, a, iLabelEnd, iTitleEnd, curPart);
+      aOpen[rank] = iNode;
+      q->iNode = iNode;
+    }
+    q->iBody = iBody;
+    if( rank<0 ) q->iBody = a;
+    q->partKind = curPart;
+    for(r=N_RANK-1; r>=0 && aOpen[r]<0; r--){}
+    q->iOwner = r>=0 ? aOpen[r] : -1;
+    /* an unnumbered run-in heading: a short first sentence without commas
+    ** followed by more text ("久久为功巩固脱贫成果。严格落实…") */
+    if( rank<0 ){
+      int e = first_sentence_end(z, a, b, &bEnd);
+      int nc = nchars(z, a, e);
+      if( bEnd && e+3<b && nc>=4 && nc<=14 && !has(z, a, e, "，") && !has(z, a, e, ",")
+          && !has(z, a, e, "、") ){
+        int bDigit = 0;
+        for(int j=a; j<e; j++) if( z[j]>='0' && z[j]<='9' ) bDigit = 1;
+        if( !bDigit ) q->bRunIn = 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,419 @@
+/*
+** targets.c -- quantitative targets in a task: a number (Arabic or Chinese,
+** with 万/亿/千 multipliers), its unit (个 家 公里 亩 元 % 个百分点 …), the
+** comparison (以上 ≥, 以内 ≤, 左右 ~, ranges 3—5), the strength (确保 must,
+** 力争 strive) and the subject counted.  Numbers that are not targets are
+** left out: years, dates, ages, ordinals (第三), numbering, names and
+** slogans in quotes (“十四个专项行动”), road and hotline numbers (G318,
+** 12345), grades (4A级), baselines (由5元提高至10元: the 5) and facts (已下达).
+*/
+#include "xtext.h"
+#include <math.h>
+#include <stdlib.h>
+
+/* Units and measure words; the longest match wins.  千瓦, 千米, 千克 are
+** units in their own right (not 千 × 瓦). */
+static const char *azUnit[] = {
+  "个百分点", "百分点", "千瓦时", "平方公里", "平方千米", "平方米", "立方米", "公里",
+  "千米", "千瓦", "兆瓦", "吉瓦", "千克", "公斤", "公顷", "人次", "户次", "车次",
+  "架次", "标箱", "台套", "美元", "欧元", "千伏安",
+  "%", "\xEF\xBC\x85", "\xE2\x80\xB0",
+  "个", "家", "条", "处", "所", "座", "套", "户", "人", "名", "项", "张", "部", "例",
+  "辆", "台", "间", "只", "头", "株", "棵", "块", "件", "批", "场", "篇", "册",
+  "亩", "吨", "斤", "元", "棒", "米", "度", "方", "栋", "幢", "支", "种", "类", "次",
+  "天", "眼", "口", "盏", "根", "位", "枚", "羽", "尾", "箱", "份", "对", "组",
+  "队", "匹", "床", "轮", "届", "期",
+};
+
+/* Words before a number (ending right at it) that make the target "≥",
+** "≤" or "~". */
+static const struct { const char *zWord; const char *zCmp; } aPrefix[] = {
+  {"不低于", ">="}, {"不少于", ">="}, {"不小于", ">="}, {"至少", ">="}, {"超过", ">="},
+  {"高于", ">="}, {"大于", ">="}, {"突破", ">="}, {"超", ">="}, {"多于", ">="},
+  {"不超过", "<="}, {"不高于", "<="}, {"不多于", "<="}, {"不大于", "<="}, {"低于", "<="},
+  {"少于", "<="}, {"小于", "<="}, {"以内", "<="},
+  {"约", "~"}, {"大约", "~"}, {"近", "~"}, {"接近", "~"},
+};
+
+/* Words after the unit that make the target "≥", "≤" or "~". */
+static const struct { const char *zWord; const char *zCmp; } aSuffix[] = {
+  {"及以上", ">="}, {"或以上", ">="}, {"以上", ">="}, {"之上", ">="},
+  {"及以下", "<="}, {"以下", "<="}, {"以内", "<="}, {"之内", "<="},
+  {"左右", "~"}, {"上下", "~"},
+};
+
+/* Verbs that, just before a Chinese numeral, show it counts a commitment
+** (新建三个 …); without one a Chinese numeral is a name or a set phrase. */
+static const char *azVerb[] = {
+  "新建", "新增", "建成", "建设", "完成", "改造", "培育", "打造", "引进", "实施", "创建",
+  "开工", "新开", "开通", "办好", "办成", "举办", "开展", "推出", "招引", "签约", "落地",
+  "投产", "培训", "扶持", "救助", "增加", "达到", "达", "突破", "治理", "修复", "整治",
+  "种植", "发放", "安置", "提供", "培养", "认定", "争创", "创成", "建立", "新培育",
+  "新引进", "招聘", "招录", "录用", "吸纳", "建", "增", "办", "新", "修", "改建", "扩建",
+};
+
+/* Length of the unit at z[i], its written form in *pzUnit; 0 when none. */
+static int unit_at(const char *z, int i, int n, const char **pzUnit){
+  int best = 0;
+  for(size_t k=0; k<sizeof(azUnit)/sizeof(*azUnit); k++){
+    int len = (int)strlen(azUnit[k]);
+    if( len>best && at(z, i, n, azUnit[k]) ){ best = len; *pzUnit = azUnit[k]; }
+  }
+  if( best && (strcmp(*pzUnit, "\xEF\xBC\x85")==0) ) *pzUnit = "%";
+  return best;
+}
+
+/* The value of an ASCII or full-width digit at z[i] (length in *pk), or -1. */
+static int digit_at(const char *z, int i, int n, int *pk){
+  if( i<n && z[i]>='0' && z[i]<='9' ){ *pk = 1; return z[i]-'0'; }
+  if( i+2<n && (unsigned char)z[i]==0xEF && (unsigned char)z[i+1]==0xBC
+      && (unsigned char)z[i+2]>=0x90 && (unsigned char)z[i+2]<=0x99 ){
+    *pk = 3;
+    return (unsigned char)z[i+2] - 0x90;
+  }
+  return -1;
+}
+
+/* True when 千 at z[i] starts a unit (千瓦 千米 千克 千伏 …) rather than
+** multiplying. */
+static int qian_is_unit(const char *z, int i, int n){
+  return at(z, i, n, "千瓦") || at(z, i, n, "千米") || at(z, i, n, "千克") || at(z, i, n, "千伏")
+      || at(z, i, n, "千帕") || at(z, i, n, "千焦") || at(z, i, n, "千卡") || at(z, i, n, "千兆");
+}
+
+/* See xtext.h: parse a number at z[i] — Arabic (1,000 / 1.68 / full-width)
+** or Chinese (十五, 两, 三千, 一百二十, 百万) — with the multipliers
+** 十 百 千 万 亿 that follow it.  Stores the value and the end; *pbChinese
+** says whether it was written in Chinese. Returns 1, or 0 when there is no
+** number at i. */
+int parse_number(const char *z, int i, int n, double *pv, int *pEnd, int *pbChinese){
+  int k, j = i, d;
+  double v = 0;
+  *pbChinese = 0;
+  if( (d = digit_at(z, j, n, &k))>=0 ){
+    int nd = 0;
+    while( (d = digit_at(z, j, n, &k))>=0 ){
+      v = v*10 + d; j += k; nd++;
+      /* thousands separator: 1,000 */
+      if( j<n && z[j]==',' && j+3<n && z[j+1]>='0' && z[j+1]<='9' && z[j+2]>='0' && z[j+2]<='9'
+          && z[j+3]>='0' && z[j+3]<='9' && !(j+4<n && z[j+4]>='0' && z[j+4]<='9') ) j++;
+      if( nd>15 ) return 0;
+    }
+    if( j<n && (z[j]=='.' || at(z, j, n, "．")) ){
+      int jd = j + (z[j]=='.' ? 1 : 3);
+      if( digit_at(z, jd, n, &k)>=0 ){
+        double f = 0.1;
+        j = jd;
+        while( (d = digit_at(z, j, n, &k))>=0 ){ v += d*f; f /= 10; j += k; }
+      }
+    }
+  }else{
+    /* Chinese numerals */
+    double result = 0, section = 0, number = 0;
+    int nd = 0, bUnit = 0, bZero = 0;
+    double digits = 0;
+    while( j<n && nd<12 ){
+      unsigned ch = u8(z+j, &k);
+      d = cn_digit(ch);
+      if( d<0 ) break;
+      if( d==1000 && qian_is_unit(z, j, n) ) break;
+      if( d<10 ){
+        number = d; digits = digits*10 + d;
+        if( d==0 ) bZero = 1;
+      }else if( d<10000 ){
+        section += (number ? number : 1)*d; number = 0; bUnit = 1;
+      }else if( d==10000 ){
+        section = (section + number ? section + number : 1)*10000;
+        result += section; section = 0; number = 0; bUnit = 1;
+      }else{
+        result = (result + section + number ? result + section + number : 1)*1e8;
+        section = 0; number = 0; bUnit = 1;
+      }
+      j += k; nd++;
+    }
+    if( nd==0 ) return 0;
+    v = (bZero && !bUnit) ? digits : result + section + number;
+    *pbChinese = 1;
+    *pv = v;
+    *pEnd = j;
+    return v>0 || bZero;
+  }
+  /* multipliers after Arabic digits: 万 亿 千 百 (1.68万, 3千万, 1万亿) */
+  for(;;){
+    if( at(z, j, n, "万") ){ v *= 1e4; j += 3; }
+    else if( at(z, j, n, "亿") ){ v *= 1e8; j += 3; }
+    else if( at(z, j, n, "千") && !qian_is_unit(z, j, n) ){ v *= 1e3; j += 3; }
+    else if( at(z, j, n, "百") && (at(z, j+3, n, "万") || at(z, j+3, n, "亿")) ){ v *= 100; j += 3; }
+    else break;
+  }
+  *pv = v;
+  *pEnd = j;
+  return 1;
+}
+
+/* End of the plain digits (and decimals) of a number at z[i]. */
+static int digits_end(const char *z, int i, int n){
+  int k;
+  while( i<n && (digit_at(z, i, n, &k)>=0 || z[i]=='.' || z[i]==',') ) i += digit_at(z, i, n, &k)>=0 ? k : 1;
+  return i;
+}
+
+/* The value of the plain digits at z[i], without a multiplier (1 when
+** there are none, e.g. a Chinese numeral). */
+static double raw_value(const char *z, int i, int n){
+  int e = digits_end(z, i, n);
+  if( e==i ) return 1;
+  double v = atof(z + i);
+  return v>0 ? v : 1;
+}
+
+/* True for characters that glue a number into a code or a formula. */
+static int is_glue(unsigned c){
+  return (c>='a' && c<='z') || (c>='A' && c<='Z') || c=='+' || c==0xFF0B || c==0xD7 /*×*/
+      || c=='*' || c=='/' || c==0xB7 /*·*/ || c==0x2022 || c=='#' || c=='_' || c=='@'
+      || c==0x2116 /*№*/;
+}
+
+/* True when c ends a clause (。！？；，、：). */
+static int is_clause_mark(unsigned c){
+  return is_sentence_end(c) || is_semicolon(c) || is_comma(c) || is_colon(c) || c==0x3001;
+}
+
+/* Start of the clause that contains offset i, not before a. */
+static int clause_start(const char *z, int a, int i){
+  while( i>a ){
+    int j = u8_prev(z, i);
+    int k;
+    if( is_clause_mark(u8(z+j, &k)) ) break;
+    i = j;
+  }
+  return i;
+}
+
+/* End of the clause that contains offset i, not after b. */
+static int clause_end(const char *z, int i, int b){
+  while( i<b ){
+    int k;
+    unsigned ch = u8(z+i, &k);
+    if( is_clause_mark(ch) ) break;
+    i += k;
+  }
+  return i;
+}
+
+/* True when z[a..b) contains zLit. */
+static int has(const char *z, int a, int b, const char *zLit){
+  return b>a && memmem(z + a, (size_t)(b - a), zLit, strlen(zLit))!=0;
+}
+
+/* True when the number at i is a baseline or a fact rather than a target:
+** "由每生每年5元提高至10元" (the 5), "已下达12.87亿元", "现有企业120家". */
+static int is_baseline(const char *z, int a, int b, int i, int e){
+  int s = clause_start(z, a, i);
+  if( i - s > 30 ) s = i - 30, s = s<a ? a : s;
+  while( s<i && ((unsigned char)z[s] & 0xC0)==0x80 ) s++;
+  if( has(z, s, i, "已") || has(z, s, i, "现有") || has(z, s, i, "原有") || has(z, s, i, "目前") ) return 1;
+  int iFrom = -1;
+  for(int j=s; j<i; j++){
+    if( at(z, j, i, "由") || at(z, j, i, "从") ) iFrom = j;
+  }
+  if( iFrom>=0 ){
+    int ce = clause_end(z, e, b);
+    if( has(z, e, ce, "提高") || has(z, e, ce, "提升") || has(z, e, ce, "增加") || has(z, e, ce, "增至")
+        || has(z, e, ce, "提至") || has(z, e, ce, "扩大") || has(z, e, ce, "降低") || has(z, e, ce, "降至")
+        || has(z, e, ce, "调整") || has(z, e, ce, "上调") || has(z, e, ce, "到") || has(z, e, ce, "至") ) return 1;
+  }
+  return 0;
+}
+
+/* The strength of a target at offset i of the task z[a..b): "strive" when
+** 力争/争取/努力 comes before it in the sentence, "must" for 确保/完成/实现,
+** else "plain". */
+static const char *strength_of(const char *z, int a, int i){
+  if( has(z, a, i, "力争") || has(z, a, i, "争取") || has(z, a, i, "努力") || has(z, a, i, "力求") ) return "strive";
+  if( has(z, a, i, "确保") || has(z, a, i, "完成") || has(z, a, i, "实现") || has(z, a, i, "必须")
+      || has(z, a, i, "务必") || has(z, a, i, "保证") ) return "must";
+  return "plain";
+}
+
+/* Words to trim from the ends of a subject. */
+static const char *azSubjectTrim[] = {
+  "稳定在", "控制在", "保持在", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至",
+  "达到", "达", "增长", "下降", "降低", "提高", "提升", "超过", "不少于", "不低于", "不超过",
+  "至少", "突破", "新增", "新建", "建成", "完成", "实现", "累计", "全年", "年内", "力争",
+  "争取", "确保", "努力", "分别", "超", "约", "为", "在", "和", "及", "其中", "再",
+};
+
+/* The subject of a target: the words after the number when a noun follows
+** ("133个老旧小区改造"), else the words before it in its clause
+** ("高新技术企业达到63家"). Caller frees. */
+static char *subject_of(const char *z, int a, int b, int iNum, int iEnd){
+  int s, e;
+  int k;
+  unsigned ch = iEnd<b ? u8(z+iEnd, &k) : 0;
+  int bNext = (ch==0x548C /*和*/ || ch==0x3001 || ch==0x53CA /*及*/) && iEnd+k<b
+              && ((z[iEnd+k]>='0' && z[iEnd+k]<='9') || cn_digit(u8(z+iEnd+k, &k))>=0);
+  if( (is_han(ch) || ch==0x201C) && !bNext ){
+    s = iEnd;
+    e = clause_end(z, iEnd, b);
+    /* at most 16 characters */
+    int nc = 0, j = s;
+    while( j<e && nc<16 ){ u8(z+j, &k); j += k; nc++; }
+    e = j;
+  }else{
+    s = clause_start(z, a, iNum);
+    e = iNum;
+  }
+  int changed = 1;
+  while( changed && s<e ){
+    changed = 0;
+    for(size_t m=0; m<sizeof(azSubjectTrim)/sizeof(*azSubjectTrim); m++){
+      const char *w = azSubjectTrim[m];
+      int len = (int)strlen(w);
+      if( e - s > len && ends_with(z, s, e, w) ){ e -= len; changed = 1; }
+      if( e - s > len && at(z, s, e, w) ){ s += len; changed = 1; }
+    }
+  }
+  return xstrndup(z + s, (size_t)(e - s));
+}
+
+/* Try a target whose number starts at i (value v, number ends at e). On
+** success add it to t and return the end of the target text, else 0. */
+static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, int bChinese){
+  const char *z = c->P.a;
+  int k;
+  unsigned prev = cp_before(z, i);
+  const char *zCmp = "=";
+  double vMax = 0;
+  int bRange = 0;
+  if( prev==0x7B2C /*第*/ || is_glue(prev) ) return 0;
+  if( e<b && is_glue(u8(z+e, &k)) ) return 0;
+  if( e<b && (u8(z+e, &k)==':' || u8(z+e, &k)==0x2236) ) return 0;
+  if( bChinese && (v<2 || prev==0x5341 || cn_digit(prev)>=0) ) return 0;
+  int j = e;
+  /* 100余家, 300多人 */
+  if( at(z, j, b, "余") || at(z, j, b, "多") ){ zCmp = ">="; j += 3; }
+  const char *zUnit = 0;
+  int nUnit = unit_at(z, j, b, &zUnit);
+  /* a range: 3—5个, 4.5%—5%, 10至20个 */
+  int jr = nUnit ? j + nUnit : j;
+  unsigned dash = jr<b ? u8(z+jr, &k) : 0;
+  if( dash==0x2014 || dash==0x2013 || dash=='-' || dash==0xFF0D || dash=='~' || dash==0xFF5E
+      || dash==0x81F3 /*至*/ || dash==0x5230 /*到*/ ){
+    int js = jr + k;
+    if( dash==0x2014 && at(z, js, b, "—") ) js += 3;      /* —— */
+    double v2;
+    int e2, bCn2;
+    if( js<b && parse_number(z, js, b, &v2, &e2, &bCn2) && bCn2==bChinese && v2>v ){
+      const char *zUnit2 = 0;
+      int nUnit2 = unit_at(z, e2, b, &zUnit2);
+      if( nUnit2 && (!nUnit || strcmp(zUnit, zUnit2)==0) ){
+        /* "2—4万亩": the multiplier of the second applies to the first */
+        if( !nUnit && !bChinese && e==digits_end(z, i, b) ) v *= v2 / raw_value(z, js, b);
+        vMax = v2;
+        bRange = 1;
+        zUnit = zUnit2;
+        nUnit = nUnit2;
+        j = e2;
+      }
+    }
+  }
+  if( !nUnit ) return 0;
+  if( bChinese && strcmp(zUnit, "%")==0 ) return 0;
+  /* units that follow a number but make no target here */
+  if( (strcmp(zUnit, "期")==0 || strcmp(zUnit, "届")==0 || strcmp(zUnit, "次")==0
+       || strcmp(zUnit, "轮")==0) && bChinese ) return 0;
+  if( strcmp(zUnit, "期")==0 || strcmp(zUnit, "届")==0 ) return 0;
+  int iEnd = j + nUnit;
+  /* 一次性, 一批 … are words, not counts */
+  if( at(z, iEnd, b, "性") || at(z, iEnd, b, "级") || at(z, iEnd, b, "型") || at(z, iEnd, b, "化") ) return 0;
+  if( strcmp(zUnit, "度")==0 && !(at(z, j-3, b, "亿") || at(z, j-3, b, "万")) ) return 0;
+  if( strcmp(zUnit, "方")==0 && (at(z, iEnd, b, "面") || at(z, iEnd, b, "案") || at(z, iEnd, b, "式")) ) return 0;
+  if( strcmp(zUnit, "米")==0 && (at(z, iEnd, b, "饭") || at(z, iEnd, b, "粮")) ) return 0;
+  int bSuffix = 0;
+  for(size_t m=0; m<sizeof(aSuffix)/sizeof(*aSuffix); m++){
+    if( at(z, iEnd, b, aSuffix[m].zWord) ){
+      zCmp = aSuffix[m].zCmp;
+      iEnd += (int)strlen(aSuffix[m].zWord);
+      bSuffix = 1;
+      break;
+    }
+  }
+  if( !bSuffix && strcmp(zCmp, "=")==0 ){
+    for(size_t m=0; m<sizeof(aPrefix)/sizeof(*aPrefix); m++){
+      if( ends_with(z, a, i, aPrefix[m].zWord) ){ zCmp = aPrefix[m].zCmp; break; }
+    }
+    /* 控制在5%内 */
+    if( at(z, iEnd, b, "内") && has(z, clause_start(z, a, i), i, "控制") ){ zCmp = "<="; iEnd += 3; }
+  }
+  if( bChinese ){
+    int bVerb = bSuffix;
+    for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb) && !bVerb; m++){
+      if( ends_with(z, a, i, azVerb[m]) ) bVerb = 1;
+    }
+    if( !bVerb ) return 0;
+  }
+  if( is_baseline(z, a, b, i, e) ) return 0;
+  if( bRange ) zCmp = "range";
+  XTarget *g = ARRAY_PUSH(t->aTarget, t->nTarget, t->nTargetAlloc);
+  g->span = ctx_span(c, i, iEnd);
+  g->zText = ctx_text(c, i, iEnd);
+  g->value = v;
+  g->valueMax = vMax;
+  g->zUnit = xstrdup(zUnit);
+  g->zCmp = zCmp;
+  g->zStrength = strength_of(z, a, i);
+  g->zSubject = subject_of(z, a, b, i, iEnd);
+  return iEnd;
+}
+
+/* "分别增长10%和12%以上": a target without a comparison of its own takes the
+** comparison of the next target when only 和/、/及/与 stands between. */
+static void share_comparisons(Ctx *c, XTask *t, int *aStart, int *aEnd){
+  const char *z = c->P.a;
+  for(int k=t->nTarget-2; k>=0; k--){
+    XTarget *g = &t->aTarget[k], *h = &t->aTarget[k+1];
+    if( strcmp(g->zCmp, "=")!=0 || strcmp(h->zCmp, "=")==0 || strcmp(h->zCmp, "range")==0 ) continue;
+    int s = aEnd[k], e = aStart[k+1];
+    int len = e - s;
+    if( (len==3 && (at(z, s, e, "和") || at(z, s, e, "、") || at(z, s, e, "及") || at(z, s, e, "与")))
+        || (len==1 && z[s]==',') || (len==6 && at(z, s, e, "以及")) ){
+      g->zCmp = h->zCmp;
+    }
+  }
+}
+
+/* See xtext.h: find the targets in P[a, b) and add them to t. */
+void targets_find(Ctx *c, XTask *t, int a, int b){
+  const char *z = c->P.a;
+  int depth = 0, i = a;
+  int aStart[64], aEnd[64];
+  while( i<b ){
+    int k;
+    unsigned ch = u8(z+i, &k);
+    if( ch==0x201C || ch==0x300C /*「*/ ){ depth++; i += k; continue; }
+    if( (ch==0x201D || ch==0x300D) && depth>0 ){ depth--; i += k; continue; }
+    if( ch=='"' ){ depth = depth ? 0 : 1; i += k; continue; }
+    int bDigit = (ch>='0' && ch<='9') || (ch>=0xFF10 && ch<=0xFF19);
+    int bCn = !bDigit && cn_digit(ch)>=0 && ch!=0x4E07 && ch!=0x4EBF && ch!=0x96F6;
+    if( (bDigit || bCn) && depth==0 ){
+      unsigned prev = cp_before(z, i);
+      int bPrevNum = (prev>='0' && prev<='9') || prev=='.' || (bCn && cn_digit(prev)>=0);
+      double v;
+      int e, bChinese;
+      if( !bPrevNum && parse_number(z, i, b, &v, &e, &bChinese) && e>i ){
+        int n0 = t->nTarget;
+        int iEnd = try_target(c, t, a, b, i, v, e, bChinese);
+        if( iEnd ){
+          if( n0<64 ){ aStart[n0] = i; aEnd[n0] = iEnd; }
+          i = iEnd;
+          continue;
+        }
+        i = e;
+        continue;
+      }
+    }
+    i += k;
+  }
+  if( t->nTarget<=64 ) share_comparisons(c, t, aStart, aEnd);
+}

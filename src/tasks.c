@@ -1,0 +1,188 @@
+/*
+** tasks.c -- the tasks: every sentence (or clause list ending in ；) of the
+** plan part, split at its commas when it gives different parts different
+** deadlines; each with its targets, its deadline and the units named in
+** the text (（牵头单位：…）).
+*/
+#include "xtext.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+/* True when z[a..b) holds a Han character. */
+static int has_han(const char *z, int a, int b){
+  for(int i=a; i<b; ){
+    int k;
+    if( is_han(u8(z+i, &k)) ) return 1;
+    i += k;
+  }
+  return 0;
+}
+
+/* Units named in a paragraph: "（牵头单位：人社厅、财政厅）". */
+typedef struct Dept Dept;
+struct Dept {
+  int iEnd;          /* P offset just after the closing parenthesis */
+  char **az;         /* the names */
+  int n;
+};
+
+/* Find the named-unit notes of P[a, b); returns how many (at most nMax). */
+static int find_depts(Ctx *c, int a, int b, Dept *aDept, int nMax){
+  const char *z = c->P.a;
+  static const char *azKey[] = {"牵头单位", "责任单位", "牵头部门", "责任部门", "主责单位"};
+  int nDept = 0;
+  for(int i=a; i<b && nDept<nMax; i++){
+    int k;
+    if( !is_lparen(u8(z+i, &k)) ) continue;
+    int j = i + k, bKey = 0;
+    for(size_t m=0; m<sizeof(azKey)/sizeof(*azKey); m++){
+      if( at(z, j, b, azKey[m]) ){ j += (int)strlen(azKey[m]); bKey = 1; break; }
+    }
+    if( !bKey ) continue;
+    if( j<b && is_colon(u8(z+j, &k)) ) j += k;
+    Dept *d = &aDept[nDept];
+    d->az = 0; d->n = 0;
+    int nAlloc = 0, s = j;
+    while( j<b ){
+      unsigned ch = u8(z+j, &k);
+      if( is_rparen(ch) || ch==0x3001 || is_comma(ch) || ch==' ' || is_semicolon(ch) ){
+        if( j>s ){
+          char **pz = ARRAY_PUSH(d->az, d->n, nAlloc);
+          *pz = xstrndup(z+s, (size_t)(j-s));
+        }
+        s = j + k;
+        if( is_rparen(ch) ) break;
+      }
+      j += k;
+    }
+    d->iEnd = j + k;
+    nDept++;
+    i = j;
+  }
+  return nDept;
+}
+
+/* Copy the names of d to task t. */
+static void task_set_depts(XTask *t, const Dept *d){
+  t->azDept = xmalloc(sizeof(char*) * (size_t)(d->n ? d->n : 1));
+  for(int k=0; k<d->n; k++) t->azDept[k] = xstrdup(d->az[k]);
+  t->nDept = d->n;
+}
+
+/* Add one task for P[s, e) under node iNode. */
+static XTask *add_task(Ctx *c, int iNode, int s, int e){
+  Extraction *p = c->p;
+  const char *z = c->P.a;
+  while( s<e && z[s]==' ' ) s++;
+  while( e>s && z[e-1]==' ' ) e--;
+  XTask *t = ARRAY_PUSH(p->aTask, p->nTask, p->nTaskAlloc);
+  t->iNode = iNode;
+  t->span = ctx_span(c, s, e);
+  t->zText = ctx_text(c, s, e);
+  targets_find(c, t, s, e);
+  /* the deadline: the last one named, else the end of the plan year */
+  XDeadline d;
+  int iPos, i = s, len;
+  memset(&t->deadline, 0, sizeof(t->deadline));
+  snprintf(t->deadline.zDate, sizeof(t->deadline.zDate), "%04d-12-31", p->year);
+  while( i<e && (len = deadline_find(c, i, e, &d, &iPos))>0 ){
+    free(t->deadline.zText);
+    t->deadline = d;
+    i = iPos + len;
+  }
+  return t;
+}
+
+/* Add the tasks of one sentence P[s, e): split at commas so that each part
+** carries one deadline when the sentence names several different ones. */
+static void sentence_tasks(Ctx *c, int iNode, int s, int e){
+  const char *z = c->P.a;
+  int aCut[16], nCut = 0;
+  char zLast[11] = "";
+  int iLastHit = s, iFrom = s;
+  XDeadline d;
+  int iPos, len;
+  while( iFrom<e && (len = deadline_find(c, iFrom, e, &d, &iPos))>0 ){
+    if( zLast[0] && strcmp(zLast, d.zDate)!=0 && nCut<16 ){
+      /* cut at the last comma between the previous deadline and this one */
+      int iCut = -1;
+      for(int j=iLastHit; j<iPos; ){
+        int k;
+        if( is_comma(u8(z+j, &k)) || is_semicolon(u8(z+j, &k)) ) iCut = j + k;
+        j += k;
+      }
+      if( iCut>0 ) aCut[nCut++] = iCut;
+    }
+    memcpy(zLast, d.zDate, sizeof(zLast));
+    free(d.zText);
+    iLastHit = iPos + len;
+    iFrom = iLastHit;
+  }
+  int a = s;
+  for(int k=0; k<nCut; k++){
+    add_task(c, iNode, a, aCut[k]);
+    a = aCut[k];
+  }
+  add_task(c, iNode, a, e);
+}
+
+/* End of the sentence starting at s in P[s, b): just after its 。！？；
+** (and a closing quote or bracket that follows), or b. Marks inside
+** quotes do not end the sentence. */
+static int sentence_end(const char *z, int s, int b){
+  int depth = 0;
+  for(int i=s; i<b; ){
+    int k;
+    unsigned ch = u8(z+i, &k);
+    i += k;
+    if( ch==0x201C || ch==0x300A || ch==0x300C ) depth++;
+    else if( (ch==0x201D || ch==0x300B || ch==0x300D) && depth>0 ) depth--;
+    else if( depth==0 && (is_sentence_end(ch) || is_semicolon(ch)) ){
+      while( i<b ){
+        unsigned c2 = u8(z+i, &k);
+        if( c2==0x201D || c2==0x2019 || is_rparen(c2) || c2==0x300B ) i += k; else break;
+      }
+      return i;
+    }
+  }
+  return b;
+}
+
+/* See xtext.h. */
+void tasks_build(Ctx *c){
+  const char *z = c->P.a;
+  for(int ip=0; ip<c->nPara; ip++){
+    Para *q = &c->aPara[ip];
+    if( q->kind!=PARA_BODY || q->partKind!=PART_PLAN ) continue;
+    int a = q->iBody, b = q->iEnd;
+    if( a>=b ) continue;
+    /* a short line with no sentence mark is a heading, not a task */
+    if( sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
+        && utf8_count(z + a, (size_t)(b - a)) < 30 ) continue;
+    Dept aDept[32];
+    int nDept = find_depts(c, a, b, aDept, 32);
+    int iFirstTask = c->p->nTask;
+    int bFirst = 1;
+    for(int s=a; s<b; ){
+      int e = sentence_end(z, s, b);
+      if( bFirst && q->bRunIn ){ bFirst = 0; s = e; continue; }
+      bFirst = 0;
+      if( has_han(z, s, e) ) sentence_tasks(c, q->iOwner, s, e);
+      s = e;
+    }
+    /* units named in the text go to the tasks before the note */
+    int iDept = 0;
+    for(int k=iFirstTask; k<c->p->nTask && iDept<nDept; k++){
+      XTask *t = &c->p->aTask[k];
+      task_set_depts(t, &aDept[iDept]);
+      /* the task that holds the note ends this unit's run */
+      int tEnd = t->span.iEnd;
+      XSpan sd = ctx_span(c, aDept[iDept].iEnd - 1, aDept[iDept].iEnd);
+      if( tEnd>=sd.iEnd ) iDept++;
+    }
+    for(int k=0; k<nDept; k++){
+      for(int m=0; m<aDept[k].n; m++) free(aDept[k].az[m]);
+      free(aDept[k].az);
+    }
+  }
+}

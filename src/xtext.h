@@ -1,0 +1,126 @@
+/*
+** xtext.h -- internals shared by the stages of the extractor (clean.c,
+** outline.c, tasks.c, targets.c, deadline.c, extract.c).  Not used outside
+** the extractor.
+**
+** The stages do not work on the source text itself but on the "clean text"
+** P: one paragraph per line, page furniture and web chrome removed, entities
+** and escapes decoded, paragraphs cut by page breaks joined.  An offset map
+** (Xmap) leads every byte of P back to a byte of the source, so that every
+** item can be given as a span of the source text.
+*/
+#ifndef LUOSHI_XTEXT_H
+#define LUOSHI_XTEXT_H
+#include "extract.h"
+#include <string.h>
+
+/* An offset map from a derived text back to the text it came from: anchor
+** k says that byte aDst[k] of the derived text is byte aSrc[k] of the
+** original, and the bytes after it follow one for one until the next
+** anchor. */
+typedef struct Xmap Xmap;
+struct Xmap {
+  int *aDst;         /* derived-text offsets, ascending */
+  int *aSrc;         /* the matching original-text offsets */
+  int n;             /* anchors used */
+  int nAlloc;        /* anchors allocated */
+};
+
+/* Kinds of paragraph in the clean text. */
+#define PARA_BODY    0   /* ordinary text of the report */
+#define PARA_FRONT   1   /* title block: title, date line, speaker */
+#define PARA_GREET   2   /* 各位代表： and the opening sentence */
+#define PARA_CLOSE   3   /* the closing exhortation */
+
+typedef struct Para Para;
+struct Para {
+  int iStart, iEnd;  /* bytes of P, without the '\n' */
+  int kind;          /* PARA_* */
+  int iNode;         /* node whose heading opens this paragraph, or -1 */
+  int iBody;         /* P offset where the text after the heading starts */
+  int iOwner;        /* innermost node the body belongs to, or -1 */
+  int partKind;      /* PART_* of the body */
+  int bRunIn;        /* the first sentence is an unnumbered run-in heading */
+};
+
+typedef struct Ctx Ctx;
+struct Ctx {
+  Extraction *p;     /* the result being built */
+  Buf W;             /* normalized text (escapes, entities, spaces) */
+  Xmap mW;           /* W -> source bytes */
+  Buf P;             /* clean text, one paragraph per line */
+  Xmap mP;           /* P -> W bytes */
+  Para *aPara; int nPara; int nParaAlloc;
+  int *aCk;          /* aCk[k] = code points before source byte k*CK_STEP */
+  int nCk;
+};
+#define CK_STEP 1024
+
+/* Decode the UTF-8 character at z (valid UTF-8 assumed); *pn gets its
+** length.  At a NUL returns 0 with *pn = 0. */
+static inline unsigned u8(const char *z, int *pn){
+  const unsigned char *u = (const unsigned char*)z;
+  if( u[0]<0x80 ){ *pn = u[0] ? 1 : 0; return u[0]; }
+  if( u[0]<0xE0 ){ *pn = 2; return ((u[0]&0x1F)<<6) | (u[1]&0x3F); }
+  if( u[0]<0xF0 ){ *pn = 3; return ((u[0]&0x0F)<<12) | ((u[1]&0x3F)<<6) | (u[2]&0x3F); }
+  *pn = 4;
+  return ((u[0]&0x07)<<18) | ((u[1]&0x3F)<<12) | ((u[2]&0x3F)<<6) | (u[3]&0x3F);
+}
+
+/* Offset of the character before offset i in z (i>0). */
+static inline int u8_prev(const char *z, int i){
+  do{ i--; }while( i>0 && ((unsigned char)z[i] & 0xC0)==0x80 );
+  return i;
+}
+
+/* The code point before offset i in z, or 0 at the start. */
+static inline unsigned cp_before(const char *z, int i){
+  int n;
+  return i>0 ? u8(z + u8_prev(z, i), &n) : 0;
+}
+
+/* True when the bytes of literal zLit stand at z[i..] (within n bytes). */
+static inline int at(const char *z, int i, int n, const char *zLit){
+  int k = (int)strlen(zLit);
+  return i + k <= n && memcmp(z + i, zLit, (size_t)k)==0;
+}
+
+/* True when the text z[i..n) ends with zLit just before n. */
+static inline int ends_with(const char *z, int i, int n, const char *zLit){
+  int k = (int)strlen(zLit);
+  return n - i >= k && memcmp(z + n - k, zLit, (size_t)k)==0;
+}
+
+static inline int is_han(unsigned c){ return c>=0x3400 && c<=0x9FFF; }
+static inline int is_sentence_end(unsigned c){
+  return c==0x3002 /*。*/ || c==0xFF01 /*！*/ || c==0xFF1F /*？*/ || c=='!' || c=='?';
+}
+static inline int is_semicolon(unsigned c){ return c==0xFF1B || c==';'; }
+static inline int is_comma(unsigned c){ return c==0xFF0C || c==','; }
+static inline int is_colon(unsigned c){ return c==0xFF1A || c==':'; }
+static inline int is_lparen(unsigned c){ return c==0xFF08 || c=='('; }
+static inline int is_rparen(unsigned c){ return c==0xFF09 || c==')'; }
+
+/* Xmap */
+void xmap_add(Xmap *m, int dst, int src);
+int xmap_get(const Xmap *m, int dst);
+void xmap_free(Xmap *m);
+
+/* Spans and texts of the clean text P. */
+XSpan ctx_span(Ctx *c, int iStart, int iEnd);
+char *ctx_text(Ctx *c, int iStart, int iEnd);
+void ctx_skip(Ctx *c, int wStart, int wEnd, const char *zWhy);
+
+/* Stages */
+void clean_text(Ctx *c);
+void outline_build(Ctx *c);
+void tasks_build(Ctx *c);
+void targets_find(Ctx *c, XTask *t, int iStart, int iEnd);
+int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos);
+int year_guess(Ctx *c);
+
+/* Number parsing shared by targets.c and deadline.c */
+int cn_digit(unsigned c);
+int parse_number(const char *z, int i, int n, double *pv, int *pEnd, int *pbChinese);
+
+#endif
