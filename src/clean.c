@@ -267,6 +267,9 @@ static int is_chrome_line(const char *z, int a, int b){
   for(size_t k=0; k<sizeof(azLead)/sizeof(azLead[0]); k++){
     if( at(z, a, b, azLead[k]) ) return 1;
   }
+  /* breadcrumbs: 首页 > 政务公开 > 政府工作报告 */
+  if( has(z, a, b, " > ") || has(z, a, b, "＞") || has(z, a, b, "»") || has(z, a, b, "›")
+      || at(z, a, b, "首页") || at(z, a, b, "当前位置") || at(z, a, b, "您的位置") ) return 1;
   if( (b-a)<=12 && (has(z, a, b, "打印") || has(z, a, b, "收藏") || has(z, a, b, "下载")
       || has(z, a, b, "全屏") || has(z, a, b, "加大") || has(z, a, b, "减小")
       || has(z, a, b, "还原") || has(z, a, b, "关闭")) ) return 1;
@@ -314,6 +317,7 @@ static int is_greeting(const char *z, int a, int b){
 ** "——2026年1月20日在…会议上" date line, the speaker line. */
 static int is_front(const char *z, int a, int b){
   int nc = nchars(z, a, b);
+  if( is_chrome_line(z, a, b) ) return 0;
   if( nc>60 || is_sentence_end(cp_before(z, b)) ) return 0;
   if( has(z, a, b, "工作报告") && nc<=40 ) return 1;
   if( (at(z, a, b, "——") || at(z, a, b, "—") || at(z, a, b, "--")) && has(z, a, b, "会议上") ) return 1;
@@ -325,7 +329,11 @@ static int is_front(const char *z, int a, int b){
 
 /* True for the closing exhortation: "各位代表！…让我们…". */
 static int is_closing(const char *z, int a, int b){
-  return (at(z, a, b, "各位代表") || at(z, a, b, "同志们")) && has(z, a, b, "让我们");
+  if( at(z, a, b, "让我们") ) return has(z, a, b, "团结") || has(z, a, b, "奋斗");
+  if( !(at(z, a, b, "各位代表") || at(z, a, b, "同志们")) ) return 0;
+  return has(z, a, b, "让我们") || has(z, a, b, "为核心的党中央周围")
+      || ends_with(z, a, b, "奋斗！") || ends_with(z, a, b, "奋斗!")
+      || ends_with(z, a, b, "前进！") || ends_with(z, a, b, "前进!");
 }
 
 /* True when the line opens an annex or glossary after the closing words. */

@@ -169,8 +169,13 @@ static int deadline_at(const char *z, int i, int n, int year, Hit *h){
     if( d>=1 && d<=9 && at(z, i+6, n, "五") ){
       int j = i + 9;
       if( at(z, j, n, "”") || at(z, j, n, "\"") ) j += at(z, j, n, "\"") ? 1 : 3;
-      if( at(z, j, n, "时期") || at(z, j, n, "期间") || at(z, j, n, "末") || at(z, j, n, "期末")
-          || at(z, j, n, "规划期") ){
+      int jw = j;
+      if( at(z, j, n, "时期") || at(z, j, n, "期间") ) jw = j + 6;
+      if( at(z, jw, n, "，") ) jw += 3;
+      if( at(z, j, n, "末") || at(z, j, n, "期末")
+          || (jw>j && (at(z, jw, n, "要") || at(z, jw, n, "将") || at(z, jw, n, "力争") || at(z, jw, n, "努力")
+                       || at(z, jw, n, "实现") || at(z, jw, n, "基本") || at(z, jw, n, "全面") || at(z, jw, n, "确保")
+                       || at(z, jw, n, "达到") || at(z, jw, n, "末"))) ){
         int y = 1955 + 5*(10 + d);
         if( y<year ) return 0;
         h->y = y; h->m = 12; h->d = 31;

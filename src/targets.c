@@ -351,6 +351,19 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
     for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb) && !bVerb; m++){
       if( ends_with(z, a, i, azVerb[m]) ) bVerb = 1;
     }
+    /* an item of a list governed by a verb: "改造老旧小区23个、背街小巷十五条，" */
+    if( !bVerb && (iEnd>=b || is_clause_mark(u8(z+iEnd, &k))) ){
+      int s = i;
+      while( s>a ){
+        int jp = u8_prev(z, s);
+        unsigned c2 = u8(z+jp, &k);
+        if( is_sentence_end(c2) || is_semicolon(c2) || is_comma(c2) || is_colon(c2) ) break;
+        s = jp;
+      }
+      for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb) && !bVerb; m++){
+        if( strlen(azVerb[m])>=6 && has(z, s, i, azVerb[m]) ) bVerb = 1;
+      }
+    }
     if( !bVerb ) return 0;
   }
   if( is_baseline(z, a, b, i, e) ) return 0;
