@@ -81,7 +81,7 @@ check: deps
 	@scripts/check
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all benches
 	@scripts/bench
 
 demo: deps
@@ -93,3 +93,9 @@ fuzz: fuzzers
 
 clean:
 	rm -rf build
+
+# Benchmark programs bench/*.c, linked with all of src/ except main.c.
+BENCH_BIN := $(patsubst bench/%.c,build/%,$(wildcard bench/*.c))
+build/bench_%: bench/bench_%.c $(LIBOBJ)
+	$(CC) $(ALLCFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+benches: $(BENCH_BIN)

@@ -68,8 +68,15 @@ static int src_cp(Ctx *c, int b){
   const Extraction *p = c->p;
   if( b<=0 ) return 0;
   if( (size_t)b>=p->nSource ) return p->nChars;
+  /* spans are mostly asked for in document order: count on from the last
+  ** answer when it is close, else from the checkpoint */
   int k = b / CK_STEP;
-  return c->aCk[k] + (int)utf8_count(p->zSource + (size_t)k*CK_STEP, (size_t)(b - k*CK_STEP));
+  int from = k*CK_STEP, cps = c->aCk[k];
+  if( c->iLastByte<=b && c->iLastByte>from ){ from = c->iLastByte; cps = c->iLastCp; }
+  cps += (int)utf8_count(p->zSource + from, (size_t)(b - from));
+  c->iLastByte = b;
+  c->iLastCp = cps;
+  return cps;
 }
 
 /* Source byte of W byte w. */
@@ -173,7 +180,14 @@ static void normalize(Ctx *c){
   char zRep[8];
   Buf *out = &c->W;
   buf_grow(out, (size_t)n);
+  static unsigned char aSpecial[256];
+  if( !aSpecial['&'] ){
+    static const unsigned char az[] = {'\\', '\r', '\t', '\f', '\v', '&', 0xC2, 0xE2, 0xE3, 0xEF};
+    for(size_t k=0; k<sizeof(az); k++) aSpecial[az[k]] = 1;
+  }
   while( i<n ){
+    while( i<n && !aSpecial[(unsigned char)z[i]] ) i++;
+    if( i>=n ) break;
     unsigned char ch = (unsigned char)z[i];
     int nDel = 0;
     const char *zTo = 0;
@@ -240,7 +254,7 @@ static int has(const char *z, int a, int b, const char *zLit){
 ** "第3页", "第 3 页 共 20 页", "3/20". */
 static int is_page_number(const char *z, int a, int b){
   int nDigit = 0, nOther = 0;
-  if( nchars(z, a, b) > 16 ) return 0;
+  if( b - a > 48 || nchars(z, a, b) > 16 ) return 0;
   for(int i=a; i<b; ){
     int k;
     unsigned ch = u8(z+i, &k);
@@ -281,13 +295,13 @@ static int is_caption(const char *z, int a, int b){
   int e = b;
   while( e>a && is_rparen(cp_before(z, e)) ) e = u8_prev(z, e);
   if( !ends_with(z, a, e, "摄") ) return 0;
-  return nchars(z, a, b) < 80 && (has(z, a, b, "记者") || has(z, a, b, "摄影")
+  return b - a < 240 && (has(z, a, b, "记者") || has(z, a, b, "摄影")
          || has(z, a, b, "通讯员") || has(z, a, b, "图为"));
 }
 
 /* True for a newspaper page header line: "临江日报 2026年1月20日 第2版". */
 static int is_page_header(const char *z, int a, int b){
-  if( nchars(z, a, b) > 40 ) return 0;
+  if( b - a > 120 || nchars(z, a, b) > 40 ) return 0;
   if( !has(z, a, b, "版") ) return 0;
   for(int i=a; i<b; ){
     int k;
@@ -527,7 +541,7 @@ static void mark_furniture(Ctx *c, Line *a, int n){
     if( is_page_number(z, s, e) ) zWhy = "page number";
     else if( is_caption(z, s, e) ) zWhy = "photo caption";
     else if( is_page_header(z, s, e) ) zWhy = "page header";
-    else if( nchars(z, s, e)<=40 && is_chrome_line(z, s, e) ) zWhy = "web-page chrome";
+    else if( e - s<=120 && nchars(z, s, e)<=40 && is_chrome_line(z, s, e) ) zWhy = "web-page chrome";
     else{
       /* a line made only of furniture, e.g. "（上接第三版）" */
       int q = s;
@@ -585,6 +599,7 @@ static int looks_cut(const char *z, int a, int b){
   if( !(is_han(ch) || is_comma(ch) || ch==0x3001 || (ch>='0' && ch<='9') || ch==0x201C
         || ch==0x201D || ch==0x300A /*《*/ || ch==0x300B || (ch>='a' && ch<='z') || (ch>='A' && ch<='Z')
         || ch=='%' || ch==0xFF05) ) return 0;
+  if( b - a >= 150 ) return 1;
   return has(z, a, b, "。") || has(z, a, b, "，") ? nchars(z, a, b)>=20 : nchars(z, a, b)>=50;
 }
 

@@ -33,6 +33,15 @@ static int small_num(const char *z, int i, int n, int *pEnd){
   return v;
 }
 
+/* Write y-m-d as "YYYY-MM-DD" into z (11 bytes). */
+static void date_format(char *z, int y, int m, int d){
+  z[0] = (char)('0' + y/1000%10); z[1] = (char)('0' + y/100%10);
+  z[2] = (char)('0' + y/10%10);   z[3] = (char)('0' + y%10);
+  z[4] = '-'; z[5] = (char)('0' + m/10); z[6] = (char)('0' + m%10);
+  z[7] = '-'; z[8] = (char)('0' + d/10); z[9] = (char)('0' + d%10);
+  z[10] = 0;
+}
+
 typedef struct Hit Hit;
 struct Hit {
   int y, m, d;       /* the date */
@@ -104,9 +113,23 @@ static int quarter_at(const char *z, int i, int n, int y, Hit *h){
 /* Recognise a deadline at z[i] (a character boundary); year is the plan
 ** year.  Returns the bytes matched and fills h, or 0. */
 static int deadline_at(const char *z, int i, int n, int year, Hit *h){
-  unsigned prev = cp_before(z, i);
   unsigned char ch = (unsigned char)z[i];
   int e;
+  /* fast exit: a deadline starts with a digit or one of 明后年今全本上下汛
+  ** 主前第十 or a Chinese numeral */
+  if( !(ch>='0' && ch<='9') ){
+    if( ch<0xE4 || ch>0xE9 ) return 0;
+    switch( u8(z+i, &e) ){
+      case 0x660E: case 0x540E: case 0x5E74: case 0x4ECA: case 0x5168: case 0x672C:
+      case 0x4E0A: case 0x4E0B: case 0x6C5B: case 0x4E3B: case 0x524D: case 0x7B2C:
+      case 0x5341: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+      case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+        break;
+      default:
+        return 0;
+    }
+  }
+  unsigned prev = cp_before(z, i);
   if( ch>='0' && ch<='9' ){
     if( prev>='0' && prev<='9' ) return 0;
     if( prev=='.' || (prev>='a' && prev<='z') || (prev>='A' && prev<='Z') ) return 0;
@@ -204,7 +227,7 @@ int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
     u8(z+i, &k);
     int len = deadline_at(z, i, iEnd, c->p->year, &h);
     if( len>0 ){
-      snprintf(d->zDate, sizeof(d->zDate), "%04d-%02d-%02d", h.y, h.m, h.d);
+      date_format(d->zDate, h.y, h.m, h.d);
       d->explicit = 1;
       d->zText = ctx_text(c, i, i + len);
       d->span = ctx_span(c, i, i + len);

@@ -35,6 +35,7 @@ int extract_text(Extraction *p, int year, Err *e){
   memset(&c, 0, sizeof(c));
   c.p = p;
   clean_text(&c);
+  buf_free(&c.W);          /* only the offset map of W is needed from here */
   outline_build(&c);
   if( year>0 ){
     p->year = year;

@@ -6,102 +6,199 @@
 #include "extract.h"
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A JSON array [start, end] for a span. */
-static json_t *span_json(XSpan s){
-  return json_pack("[ii]", s.iStart, s.iEnd);
+/*
+** The contract JSON is written straight into a Buf rather than through a
+** jansson tree: it is the one output on the extractor's hot path (a 50 MB
+** benchmark, the fuzzer), and building and dumping a tree of every task
+** cost more than the whole extraction.  The text is valid UTF-8 (decode.c
+** sees to that), so escaping is the short list of RFC 8259.  The tests and
+** the fuzzer parse every output back with jansson; --pretty re-indents
+** through jansson.
+*/
+
+/* Append z as a JSON string. */
+static void jstr(Buf *b, const char *z){
+  static const char hex[] = "0123456789abcdef";
+  buf_grow(b, strlen(z) + 2);
+  buf_putc(b, '"');
+  const char *zRun = z;
+  for(; *z; z++){
+    unsigned char ch = (unsigned char)*z;
+    if( ch>=0x20 && ch!='"' && ch!='\\' ) continue;
+    buf_append(b, zRun, (size_t)(z - zRun));
+    zRun = z + 1;
+    switch( ch ){
+      case '"':  buf_append(b, "\\\"", 2); break;
+      case '\\': buf_append(b, "\\\\", 2); break;
+      case '\n': buf_append(b, "\\n", 2); break;
+      case '\r': buf_append(b, "\\r", 2); break;
+      case '\t': buf_append(b, "\\t", 2); break;
+      default: {
+        char zU[6] = {'\\', 'u', '0', '0', hex[ch>>4], hex[ch&15]};
+        buf_append(b, zU, 6);
+      }
+    }
+  }
+  buf_append(b, zRun, (size_t)(z - zRun));
+  buf_putc(b, '"');
 }
 
-/* A number as a JSON integer when it is whole, else a real. */
-static json_t *number_json(double v){
-  if( isfinite(v) && v==floor(v) && fabs(v) < 9e15 ) return json_integer((json_int_t)v);
-  return json_real(v);
+/* Append "key": */
+static void jkey(Buf *b, const char *zKey){
+  jstr(b, zKey);
+  buf_putc(b, ':');
 }
 
-/* The JSON object of one target. */
-static json_t *target_json(const XTarget *t){
-  json_t *o = json_object();
-  json_object_set_new(o, "span", span_json(t->span));
-  json_object_set_new(o, "text", json_string(t->zText ? t->zText : ""));
-  json_object_set_new(o, "subject", json_string(t->zSubject ? t->zSubject : ""));
-  json_object_set_new(o, "value", number_json(t->value));
-  if( strcmp(t->zCmp, "range")==0 ) json_object_set_new(o, "value_max", number_json(t->valueMax));
-  json_object_set_new(o, "unit", json_string(t->zUnit ? t->zUnit : ""));
-  json_object_set_new(o, "cmp", json_string(t->zCmp));
-  json_object_set_new(o, "strength", json_string(t->zStrength));
-  return o;
+/* Append a number: an integer when it is whole, else the shortest
+** round-tripping decimal. */
+static void jnum(Buf *b, double v){
+  if( isfinite(v) && v==floor(v) && fabs(v) < 9e15 ){
+    buf_printf(b, "%lld", (long long)v);
+  }else if( isfinite(v) ){
+    char z[32];
+    for(int prec=15; prec<=17; prec++){
+      snprintf(z, sizeof(z), "%.*g", prec, v);
+      if( strtod(z, 0)==v ) break;
+    }
+    buf_puts(b, z);
+  }else{
+    buf_puts(b, "null");
+  }
+}
+
+/* Append the decimal digits of a non-negative int (negatives as 0). */
+static void jint(Buf *b, int v){
+  char z[12];
+  int i = sizeof(z);
+  if( v<0 ) v = 0;
+  do{ z[--i] = (char)('0' + v%10); v /= 10; }while( v );
+  buf_append(b, z + i, sizeof(z) - (size_t)i);
+}
+
+/* Append [start,end]. */
+static void jspan(Buf *b, XSpan s){
+  buf_putc(b, '[');
+  jint(b, s.iStart);
+  buf_putc(b, ',');
+  jint(b, s.iEnd);
+  buf_putc(b, ']');
+}
+
+/* Append the object of one target. */
+static void target_json(Buf *b, const XTarget *t){
+  buf_puts(b, "{\"span\":");
+  jspan(b, t->span);
+  buf_puts(b, ",\"text\":");
+  jstr(b, t->zText ? t->zText : "");
+  buf_puts(b, ",\"subject\":");
+  jstr(b, t->zSubject ? t->zSubject : "");
+  buf_puts(b, ",\"value\":");
+  jnum(b, t->value);
+  if( strcmp(t->zCmp, "range")==0 ){
+    buf_puts(b, ",\"value_max\":");
+    jnum(b, t->valueMax);
+  }
+  buf_puts(b, ",\"unit\":");
+  jstr(b, t->zUnit ? t->zUnit : "");
+  buf_puts(b, ",\"cmp\":");
+  jstr(b, t->zCmp);
+  buf_puts(b, ",\"strength\":");
+  jstr(b, t->zStrength);
+  buf_putc(b, '}');
 }
 
 /* See extract.h. Caller frees the returned string. */
 char *extraction_json(const Extraction *p, int pretty){
-  json_t *root = json_object();
-  json_object_set_new(root, "luoshi_extract", json_integer(1));
-  json_object_set_new(root, "source", json_pack("{s:s, s:s, s:s, s:s, s:i}",
-      "name", p->zName ? p->zName : "-", "sha256", p->zSha256,
-      "encoding", p->zEncoding ? p->zEncoding : "UTF-8",
-      "format", p->zFormat ? p->zFormat : "txt", "chars", p->nChars));
-  json_object_set_new(root, "year", json_integer(p->year));
-  json_object_set_new(root, "year_from", json_string(p->zYearFrom ? p->zYearFrom : "clock"));
-  if( p->zTitle ) json_object_set_new(root, "title", json_string(p->zTitle));
-
   static const char *azPart[] = {"none", "review", "plan", "other"};
-  json_t *aNodes = json_array();
+  Buf b = BUF_INIT;
+  buf_grow(&b, p->nSource*2 + 4096);
+  buf_puts(&b, "{\"luoshi_extract\":1,\"source\":{\"name\":");
+  jstr(&b, p->zName ? p->zName : "-");
+  buf_puts(&b, ",\"sha256\":");
+  jstr(&b, p->zSha256);
+  buf_puts(&b, ",\"encoding\":");
+  jstr(&b, p->zEncoding ? p->zEncoding : "UTF-8");
+  buf_puts(&b, ",\"format\":");
+  jstr(&b, p->zFormat ? p->zFormat : "txt");
+  buf_printf(&b, ",\"chars\":%d},\"year\":%d,", p->nChars, p->year);
+  jkey(&b, "year_from");
+  jstr(&b, p->zYearFrom ? p->zYearFrom : "clock");
+  if( p->zTitle ){
+    buf_puts(&b, ",\"title\":");
+    jstr(&b, p->zTitle);
+  }
+  buf_puts(&b, ",\"nodes\":[");
   for(int i=0; i<p->nNode; i++){
     const XNode *n = &p->aNode[i];
-    char zId[24], zParent[24];
-    snprintf(zId, sizeof(zId), "n%d", i+1);
-    snprintf(zParent, sizeof(zParent), "n%d", n->iParent+1);
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(zId));
-    json_object_set_new(o, "parent", n->iParent>=0 ? json_string(zParent) : json_null());
-    json_object_set_new(o, "level", json_integer(n->level));
-    json_object_set_new(o, "label", json_string(n->zLabel ? n->zLabel : ""));
-    json_object_set_new(o, "title", json_string(n->zTitle ? n->zTitle : ""));
-    json_object_set_new(o, "span", span_json(n->span));
-    json_object_set_new(o, "inferred", json_boolean(n->inferred));
-    json_object_set_new(o, "part", json_string(azPart[n->partKind & 3]));
-    json_array_append_new(aNodes, o);
+    if( i ) buf_putc(&b, ',');
+    buf_printf(&b, "{\"id\":\"n%d\",\"parent\":", i+1);
+    if( n->iParent>=0 ) buf_printf(&b, "\"n%d\"", n->iParent+1); else buf_puts(&b, "null");
+    buf_printf(&b, ",\"level\":%d,\"label\":", n->level);
+    jstr(&b, n->zLabel ? n->zLabel : "");
+    buf_puts(&b, ",\"title\":");
+    jstr(&b, n->zTitle ? n->zTitle : "");
+    buf_puts(&b, ",\"span\":");
+    jspan(&b, n->span);
+    buf_printf(&b, ",\"inferred\":%s,\"part\":\"%s\"}", n->inferred ? "true" : "false",
+               azPart[n->partKind & 3]);
   }
-  json_object_set_new(root, "nodes", aNodes);
-
-  json_t *aTasks = json_array();
+  buf_puts(&b, "],\"tasks\":[");
   for(int i=0; i<p->nTask; i++){
     const XTask *t = &p->aTask[i];
-    char zId[24], zNode[24];
-    snprintf(zId, sizeof(zId), "t%d", i+1);
-    snprintf(zNode, sizeof(zNode), "n%d", t->iNode+1);
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(zId));
-    json_object_set_new(o, "node", t->iNode>=0 ? json_string(zNode) : json_null());
-    json_object_set_new(o, "span", span_json(t->span));
-    json_object_set_new(o, "text", json_string(t->zText ? t->zText : ""));
-    json_t *aT = json_array();
-    for(int k=0; k<t->nTarget; k++) json_array_append_new(aT, target_json(&t->aTarget[k]));
-    json_object_set_new(o, "targets", aT);
-    json_t *d = json_object();
-    json_object_set_new(d, "date", json_string(t->deadline.zDate));
-    json_object_set_new(d, "text", t->deadline.zText ? json_string(t->deadline.zText) : json_null());
-    json_object_set_new(d, "explicit", json_boolean(t->deadline.explicit));
-    if( t->deadline.explicit ) json_object_set_new(d, "span", span_json(t->deadline.span));
-    json_object_set_new(o, "deadline", d);
-    json_t *aD = json_array();
-    for(int k=0; k<t->nDept; k++) json_array_append_new(aD, json_string(t->azDept[k]));
-    json_object_set_new(o, "departments", aD);
-    json_array_append_new(aTasks, o);
+    if( i ) buf_putc(&b, ',');
+    buf_puts(&b, "{\"id\":\"t");
+    jint(&b, i+1);
+    buf_puts(&b, "\",\"node\":");
+    if( t->iNode>=0 ){ buf_puts(&b, "\"n"); jint(&b, t->iNode+1); buf_putc(&b, '"'); }
+    else buf_puts(&b, "null");
+    buf_puts(&b, ",\"span\":");
+    jspan(&b, t->span);
+    buf_puts(&b, ",\"text\":");
+    jstr(&b, t->zText ? t->zText : "");
+    buf_puts(&b, ",\"targets\":[");
+    for(int k=0; k<t->nTarget; k++){
+      if( k ) buf_putc(&b, ',');
+      target_json(&b, &t->aTarget[k]);
+    }
+    buf_puts(&b, "],\"deadline\":{\"date\":");
+    jstr(&b, t->deadline.zDate);
+    buf_puts(&b, ",\"text\":");
+    if( t->deadline.zText ) jstr(&b, t->deadline.zText); else buf_puts(&b, "null");
+    buf_printf(&b, ",\"explicit\":%s", t->deadline.explicit ? "true" : "false");
+    if( t->deadline.explicit ){
+      buf_puts(&b, ",\"span\":");
+      jspan(&b, t->deadline.span);
+    }
+    buf_puts(&b, "},\"departments\":[");
+    for(int k=0; k<t->nDept; k++){
+      if( k ) buf_putc(&b, ',');
+      jstr(&b, t->azDept[k]);
+    }
+    buf_puts(&b, "]}");
   }
-  json_object_set_new(root, "tasks", aTasks);
-
-  json_t *aSkip = json_array();
+  buf_puts(&b, "],\"skipped\":[");
   for(int i=0; i<p->nSkip; i++){
     const XSkip *s = &p->aSkip[i];
-    json_array_append_new(aSkip, json_pack("{s:o, s:s, s:s}", "span", span_json(s->span),
-        "text", s->zText ? s->zText : "", "why", s->zWhy));
+    if( i ) buf_putc(&b, ',');
+    buf_puts(&b, "{\"span\":");
+    jspan(&b, s->span);
+    buf_puts(&b, ",\"text\":");
+    jstr(&b, s->zText ? s->zText : "");
+    buf_puts(&b, ",\"why\":");
+    jstr(&b, s->zWhy);
+    buf_putc(&b, '}');
   }
-  json_object_set_new(root, "skipped", aSkip);
-
-  char *z = json_dumps(root, (pretty ? JSON_INDENT(1) : JSON_COMPACT) | JSON_PRESERVE_ORDER);
+  buf_puts(&b, "]}");
+  if( !pretty ) return buf_detach(&b);
+  json_error_t je;
+  json_t *root = json_loads(b.a, 0, &je);
+  buf_free(&b);
+  if( root==0 ) fatal("extraction JSON does not parse: %s", je.text);
+  char *z = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
   json_decref(root);
   if( z==0 ) fatal("cannot encode JSON");
   return z;

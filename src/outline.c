@@ -131,6 +131,7 @@ static int title_part_kind(const char *z, int a, int b){
 
 /* True when a whole paragraph is an unnumbered part title. */
 static int is_part_title(const char *z, int a, int b){
+  if( b - a > 4*aMaxTitle[RANK_PART] ) return 0;
   int nc = nchars(z, a, b);
   if( nc<2 || nc>aMaxTitle[RANK_PART] || has_sentence_end(z, a, b) ) return 0;
   if( has(z, a, b, "，") || has(z, a, b, ",") ) return 0;

@@ -403,6 +403,11 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
   int aStart[64], aEnd[64];
   while( i<b ){
     int k;
+    unsigned char lead = (unsigned char)z[i];
+    /* fast skip: ASCII other than digits and ", and CJK lead bytes that
+    ** start no numeral, quote or full-width digit */
+    if( lead<0x80 && !(lead>='0' && lead<='9') && lead!='"' ){ i++; continue; }
+    if( lead==0xE6 || lead==0xE8 || lead==0xE9 ){ i += 3; continue; }
     unsigned ch = u8(z+i, &k);
     if( ch==0x201C || ch==0x300C /*「*/ ){ depth++; i += k; continue; }
     if( (ch==0x201D || ch==0x300D) && depth>0 ){ depth--; i += k; continue; }

@@ -69,8 +69,9 @@ static void task_set_depts(XTask *t, const Dept *d){
   t->nDept = d->n;
 }
 
-/* Add one task for P[s, e) under node iNode. */
-static XTask *add_task(Ctx *c, int iNode, int s, int e){
+/* Add one task for P[s, e) under node iNode; bDeadline says whether the
+** text may name a deadline (else the search is skipped). */
+static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
   Extraction *p = c->p;
   const char *z = c->P.a;
   while( s<e && z[s]==' ' ) s++;
@@ -85,7 +86,7 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e){
   int iPos, i = s, len;
   memset(&t->deadline, 0, sizeof(t->deadline));
   snprintf(t->deadline.zDate, sizeof(t->deadline.zDate), "%04d-12-31", p->year);
-  while( i<e && (len = deadline_find(c, i, e, &d, &iPos))>0 ){
+  while( bDeadline && i<e && (len = deadline_find(c, i, e, &d, &iPos))>0 ){
     free(t->deadline.zText);
     t->deadline = d;
     i = iPos + len;
@@ -99,7 +100,7 @@ static void sentence_tasks(Ctx *c, int iNode, int s, int e){
   const char *z = c->P.a;
   int aCut[16], nCut = 0;
   char zLast[11] = "";
-  int iLastHit = s, iFrom = s;
+  int iLastHit = s, iFrom = s, nHit = 0;
   XDeadline d;
   int iPos, len;
   while( iFrom<e && (len = deadline_find(c, iFrom, e, &d, &iPos))>0 ){
@@ -114,16 +115,17 @@ static void sentence_tasks(Ctx *c, int iNode, int s, int e){
       if( iCut>0 ) aCut[nCut++] = iCut;
     }
     memcpy(zLast, d.zDate, sizeof(zLast));
+    nHit++;
     free(d.zText);
     iLastHit = iPos + len;
     iFrom = iLastHit;
   }
   int a = s;
   for(int k=0; k<nCut; k++){
-    add_task(c, iNode, a, aCut[k]);
+    add_task(c, iNode, a, aCut[k], 1);
     a = aCut[k];
   }
-  add_task(c, iNode, a, e);
+  add_task(c, iNode, a, e, nHit>0);
 }
 
 /* End of the sentence starting at s in P[s, b): just after its 。！？；
@@ -157,7 +159,7 @@ void tasks_build(Ctx *c){
     int a = q->iBody, b = q->iEnd;
     if( a>=b ) continue;
     /* a short line with no sentence mark is a heading, not a task */
-    if( sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
+    if( b - a < 90 && sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
         && utf8_count(z + a, (size_t)(b - a)) < 30 ) continue;
     Dept aDept[32];
     int nDept = find_depts(c, a, b, aDept, 32);

@@ -152,6 +152,10 @@ size_t utf8_valid_prefix(const unsigned char *z, size_t n){
   unsigned cp;
   while( i<n ){
     if( z[i]<0x80 ){ i++; continue; }
+    /* fast path for the common 3-byte characters (U+0800..U+FFFF, not
+    ** surrogates): lead E1..EC or EE..EF with two continuation bytes */
+    if( i+2<n && z[i]>=0xE1 && z[i]<=0xEF && z[i]!=0xED
+        && (z[i+1]&0xC0)==0x80 && (z[i+2]&0xC0)==0x80 ){ i += 3; continue; }
     int k = utf8_decode(z+i, n-i, &cp);
     if( k==0 ) break;
     i += (size_t)k;
@@ -161,8 +165,16 @@ size_t utf8_valid_prefix(const unsigned char *z, size_t n){
 
 /* Number of code points in the (valid) UTF-8 text z[0..n). */
 size_t utf8_count(const char *z, size_t n){
-  size_t i, c = 0;
-  for(i=0; i<n; i++) if( ((unsigned char)z[i] & 0xC0)!=0x80 ) c++;
+  size_t i = 0, c = 0;
+  /* eight bytes at a time: a byte starts a character unless it is
+  ** 10xxxxxx, i.e. unless bit 7 is set and bit 6 clear */
+  for(; i+8<=n; i+=8){
+    uint64_t w;
+    memcpy(&w, z+i, 8);
+    uint64_t t = ((~w >> 7) | (w >> 6)) & 0x0101010101010101ULL;
+    c += (size_t)((t * 0x0101010101010101ULL) >> 56);   /* sum of the bytes */
+  }
+  for(; i<n; i++) if( ((unsigned char)z[i] & 0xC0)!=0x80 ) c++;
   return c;
 }
 

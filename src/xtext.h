@@ -53,8 +53,10 @@ struct Ctx {
   Para *aPara; int nPara; int nParaAlloc;
   int *aCk;          /* aCk[k] = code points before source byte k*CK_STEP */
   int nCk;
+  int iLastByte;     /* the last source byte src_cp() converted ... */
+  int iLastCp;       /* ... and its code point index */
 };
-#define CK_STEP 1024
+#define CK_STEP 256
 
 /* Decode the UTF-8 character at z (valid UTF-8 assumed); *pn gets its
 ** length.  At a NUL returns 0 with *pn = 0. */
