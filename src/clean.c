@@ -303,6 +303,8 @@ static int is_caption(const char *z, int a, int b){
 static int is_page_header(const char *z, int a, int b){
   if( b - a > 120 || nchars(z, a, b) > 40 ) return 0;
   if( !has(z, a, b, "版") ) return 0;
+  if( !(has(z, a, b, "报") || has(z, a, b, "日") || has(z, a, b, "星期") || has(z, a, b, "刊")) ) return 0;
+  if( has(z, a, b, "接") || has(z, a, b, "转") ) return 0;
   for(int i=a; i<b; ){
     int k;
     u8(z+i, &k);

@@ -20,7 +20,7 @@
 
 /* Longest title (in code points) a heading of each rank may have; a longer
 ** first sentence makes the paragraph a list item, not a heading. */
-static const int aMaxTitle[N_RANK] = {40, 60, 60, 32, 40, 40};
+static const int aMaxTitle[N_RANK] = {40, 60, 60, 32, 30, 30};
 
 /* Value of a Chinese digit character (零〇一二两三四五六七八九十百千万亿),
 ** or -1. 十 is 10, 百 100, 千 1000, 万 10000, 亿 100000000. */
@@ -223,7 +223,8 @@ void outline_build(Ctx *c){
         iTitleEnd = first_sentence_end(z, iLabelEnd, b, &bEnd);
         iBody = bEnd ? iTitleEnd + 3 : b;
         int nc = nchars(z, iLabelEnd, iTitleEnd);
-        if( nc<2 || nc>aMaxTitle[rank] ) rank = -(rank+2);   /* a list item */
+        if( nc<2 || nc>aMaxTitle[rank] || has(z, iLabelEnd, iTitleEnd, "；")
+            || has(z, iLabelEnd, iTitleEnd, ";") ) rank = -(rank+2);   /* a list item */
         else if( rank==RANK_SHI && curPart==PART_REVIEW ) rank = -(rank+2);
         else if( (rank==RANK_DOT || rank==RANK_NPAREN) && bEnd && iBody<b ){
           /* "1.text。more text" is an item of a list unless short */

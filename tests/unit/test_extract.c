@@ -1,0 +1,208 @@
+/* test_extract.c -- unit tests of the extractor's rules: numbers, targets,
+** deadlines, outline and cleaning, each on a few lines of report text. */
+#include "unit.h"
+#include "extract.h"
+#include "xtext.h"
+
+/* Extract a small report: a plan part heading, then zBody. Caller frees. */
+static Extraction *plan(const char *zBody){
+  static Extraction x;
+  char *z = xprintf("二、2026年工作安排\n%s\n", zBody);
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 2026, &x, &e), 0);
+  free(z);
+  return &x;
+}
+
+/* The targets of a one-sentence plan, as "value unit cmp strength;" … */
+static char *targets_of(const char *zSentence){
+  Extraction *x = plan(zSentence);
+  Buf b = BUF_INIT;
+  for(int i=0; i<x->nTask; i++){
+    for(int k=0; k<x->aTask[i].nTarget; k++){
+      XTarget *t = &x->aTask[i].aTarget[k];
+      buf_printf(&b, "%.15g", t->value);
+      if( strcmp(t->zCmp, "range")==0 ) buf_printf(&b, "-%.15g", t->valueMax);
+      buf_printf(&b, " %s %s %s;", t->zUnit, t->zCmp, t->zStrength);
+    }
+  }
+  extraction_free(x);
+  return buf_detach(&b);
+}
+
+#define TARGETS(zIn, zWant) do{ char *z_ = targets_of(zIn); \
+  if( strcmp(z_, zWant)!=0 ){ fail_msg("%s\n  want: %s\n  got:  %s", zIn, zWant, z_); } free(z_); }while(0)
+
+static void test_numbers(void **state){
+  static const struct { const char *z; double v; } a[] = {
+    {"1.68万", 16800}, {"十五", 15}, {"两", 2}, {"一百二十", 120}, {"3千万", 3e7},
+    {"1万亿", 1e12}, {"二〇二六", 2026}, {"百万", 1e6}, {"1,000", 1000}, {"500万", 5e6},
+    {"０.５", 0.5}, {"三千", 3000}, {"十", 10},
+  };
+  for(size_t i=0; i<sizeof(a)/sizeof(a[0]); i++){
+    double v; int e, bCn;
+    assert_true(parse_number(a[i].z, 0, (int)strlen(a[i].z), &v, &e, &bCn));
+    if( v!=a[i].v ) fail_msg("%s: want %g got %g", a[i].z, a[i].v, v);
+  }
+}
+
+static void test_targets(void **state){
+  TARGETS("城镇新增就业3000人以上。", "3000 人 >= plain;");
+  TARGETS("城镇调查失业率控制在5.5%以内。", "5.5 % <= plain;");
+  TARGETS("地区生产总值增长6.5%左右。", "6.5 % ~ plain;");
+  TARGETS("力争培育高新技术企业3—5家。", "3-5 家 range strive;");
+  TARGETS("增速保持在4.5%—5%。", "4.5-5 % range plain;");
+  TARGETS("确保新增新能源装机3000万千瓦。", "30000000 千瓦 = must;");
+  TARGETS("接待游客40万人次。", "400000 人次 = plain;");
+  TARGETS("建成1亿千瓦时储能。", "100000000 千瓦时 = plain;");
+  TARGETS("争取资金500万元以上。", "5000000 元 >= strive;");
+  TARGETS("新建十五个口袋公园。", "15 个 = plain;");
+  TARGETS("城乡居民收入分别增长10%和12%以上。", "10 % >= plain;12 % >= plain;");
+  TARGETS("粮食产量超过840亿斤。", "84000000000 斤 >= plain;");
+  TARGETS("发电量超3000亿度。", "300000000000 度 >= plain;");
+  TARGETS("实施总投资1.68亿元的东环路改造。", "168000000 元 = plain;");
+  TARGETS("发放补贴1.6万户，新增电梯500部以上。", "16000 户 = plain;500 部 >= plain;");
+  TARGETS("新增就业100余人。", "100 人 >= plain;");
+  TARGETS("改造老旧小区23个、背街小巷十五条。", "23 个 = plain;15 条 = plain;");
+}
+
+static void test_not_targets(void **state){
+  TARGETS("为70岁以上老年人发放津贴。", "");
+  TARGETS("为80周岁及以上老人体检。", "");
+  TARGETS("深入开展“十四个专项行动”。", "");
+  TARGETS("实施治本攻坚三年行动。", "");
+  TARGETS("编制“十五五”规划，推进一核两轴布局。", "");
+  TARGETS("2026年是关键之年。", "");
+  TARGETS("申报第三批试点，改造G318沿线。", "");
+  TARGETS("优化12345热线，创建4A级景区。", "");
+  TARGETS("保费由每人每年380元提高到420元。", "420 元 = plain;");
+  TARGETS("加快实施已下达12.87亿元国债资金项目。", "");
+  TARGETS("坚持“两个毫不动摇”[8]，落实八项规定。", "");
+  TARGETS("强化PM2.5治理，推广5G应用，发展“1+N”模式。", "");
+  TARGETS("全面落实“7×24小时”服务。", "");
+}
+
+/* The deadline date of the first task of a one-sentence plan; "-" when it
+** is not explicit. */
+static void deadline_is(const char *zSentence, const char *zWant){
+  Extraction *x = plan(zSentence);
+  assert_true(x->nTask>=1);
+  const XDeadline *d = &x->aTask[0].deadline;
+  const char *zGot = d->explicit ? d->zDate : "-";
+  if( strcmp(zGot, zWant)!=0 ) fail_msg("%s: want %s got %s", zSentence, zWant, zGot);
+  if( !d->explicit ) assert_string_equal(d->zDate, "2026-12-31");
+  extraction_free(x);
+}
+
+static void test_deadlines(void **state){
+  deadline_is("6月底前完成主体工程。", "2026-06-30");
+  deadline_is("年底前建成投用。", "2026-12-31");
+  deadline_is("力争明年全面完工。", "2027-12-31");
+  deadline_is("上半年开工建设。", "2026-06-30");
+  deadline_is("一季度完成招标。", "2026-03-31");
+  deadline_is("确保汛期前完成修复。", "2026-05-31");
+  deadline_is("6月中旬达到通车条件。", "2026-06-20");
+  deadline_is("到2030年基本建成。", "2030-12-31");
+  deadline_is("2027年建成投用。", "2027-12-31");
+  deadline_is("2026年底基本完工。", "2026-12-31");
+  deadline_is("“十五五”时期要实现翻番。", "2030-12-31");
+  deadline_is("三季度末完成评估。", "2026-09-30");
+  deadline_is("9月底前完成验收。", "2026-09-30");
+  deadline_is("牢固树立“今天再迟也是早，明天再早也是迟”的效率意识。", "-");
+  deadline_is("编制“十五五”时期国民经济规划。", "-");
+  deadline_is("巩固2025年底前的成果。", "-");
+}
+
+static void test_split_by_deadline(void **state){
+  Extraction *x = plan("加快松岭产业园建设，6月底前完成主体工程，10月底前投入使用。");
+  assert_int_equal(x->nTask, 2);
+  assert_string_equal(x->aTask[0].deadline.zDate, "2026-06-30");
+  assert_string_equal(x->aTask[1].deadline.zDate, "2026-10-31");
+  assert_string_equal(x->aTask[1].zText, "10月底前投入使用。");
+  extraction_free(x);
+}
+
+static void test_outline(void **state){
+  const char *z =
+    "各位代表：\n现在，我代表区人民政府向大会报告工作。\n"
+    "一、2025年工作回顾\n过去一年，新建公园5个。\n一是产业升级。完成投资30亿元。\n"
+    "二、2026年工作安排\n（一）聚焦产业升级，推动高质量发展。坚持实体经济。\n"
+    "一是壮大主导产业。新增企业10家。\n(二)聚焦城乡融合\n1.老旧小区改造。完成12个小区改造。\n"
+    "三、全面加强政府自身建设\n第一，坚持依法行政。推进法治政府建设。\n";
+  Extraction x;
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 0, &x, &e), 0);
+  /* nodes: 一、 二、 （一） 一是 (二) 1. 三、 第一， (the review's 一是 is not a heading) */
+  static const char *azLabel[] = {"一、", "二、", "（一）", "一是", "(二)", "1.", "三、", "第一，"};
+  static const int aParent[] = {-1, -1, 1, 2, 1, 4, -1, 6};
+  assert_int_equal(x.nNode, 8);
+  for(int i=0; i<8; i++){
+    assert_string_equal(x.aNode[i].zLabel, azLabel[i]);
+    assert_int_equal(x.aNode[i].iParent, aParent[i]);
+  }
+  assert_string_equal(x.aNode[2].zTitle, "聚焦产业升级，推动高质量发展");
+  assert_int_equal(x.aNode[0].partKind, PART_REVIEW);
+  assert_int_equal(x.aNode[1].partKind, PART_PLAN);
+  assert_int_equal(x.year, 2026);
+  /* no task from the greeting or the review */
+  for(int i=0; i<x.nTask; i++){
+    assert_null(strstr(x.aTask[i].zText, "我代表"));
+    assert_null(strstr(x.aTask[i].zText, "新建公园"));
+    assert_null(strstr(x.aTask[i].zText, "完成投资30亿元"));
+  }
+  assert_string_equal(x.aTask[0].zText, "坚持实体经济。");
+  extraction_free(&x);
+}
+
+static void test_page_break_join(void **state){
+  const char *z =
+    "（上接第一版）二、2026年工作安排\n一是打造生态宜居环境。深化散煤清零，推进传统产业废气治理与“公转\n\n"
+    "— 3 —\n\n铁”，持续提升空气质量优良率。\n（责任编辑：王一）\n";
+  Extraction x;
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 2026, &x, &e), 0);
+  int bJoined = 0;
+  for(int i=0; i<x.nTask; i++){
+    if( strstr(x.aTask[i].zText, "“公转铁”，持续提升空气质量优良率。") ) bJoined = 1;
+    assert_null(strstr(x.aTask[i].zText, "— 3 —"));
+    assert_null(strstr(x.aTask[i].zText, "编辑"));
+  }
+  assert_true(bJoined);
+  assert_true(x.nSkip>=3);
+  assert_string_equal(x.aSkip[0].zWhy, "page continuation marker");
+  extraction_free(&x);
+}
+
+static void test_departments(void **state){
+  Extraction *x = plan("1.发布就业岗位50万个以上；开展职业技能培训40万人次（牵头单位：人社厅、财政厅）。");
+  assert_int_equal(x->nTask, 2);
+  for(int i=0; i<2; i++){
+    assert_int_equal(x->aTask[i].nDept, 2);
+    assert_string_equal(x->aTask[i].azDept[0], "人社厅");
+    assert_string_equal(x->aTask[i].azDept[1], "财政厅");
+  }
+  extraction_free(x);
+}
+
+static void test_bad_bytes(void **state){
+  Extraction x;
+  Err e = {0};
+  const unsigned char a[] = {0xD5, 0xE2, 0x00, 0x01, 0x02};
+  assert_int_not_equal(extract_bytes("r.doc", a, sizeof(a), 0, &x, &e), 0);
+  assert_string_equal(e.zMsg, "r.doc: not text (byte 2)");
+}
+
+int main(void){
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_numbers),
+    cmocka_unit_test(test_targets),
+    cmocka_unit_test(test_not_targets),
+    cmocka_unit_test(test_deadlines),
+    cmocka_unit_test(test_split_by_deadline),
+    cmocka_unit_test(test_outline),
+    cmocka_unit_test(test_page_break_join),
+    cmocka_unit_test(test_departments),
+    cmocka_unit_test(test_bad_bytes),
+  };
+  return cmocka_run_group_tests(tests, 0, 0);
+}
