@@ -194,7 +194,15 @@ static int deadline_at(const char *z, int i, int n, int year, Hit *h){
       if( at(z, j, n, "”") || at(z, j, n, "\"") ) j += at(z, j, n, "\"") ? 1 : 3;
       int jw = j;
       if( at(z, j, n, "时期") || at(z, j, n, "期间") ) jw = j + 6;
-      if( at(z, jw, n, "，") ) jw += 3;
+      if( at(z, jw, n, "，") ){
+        /* "“十五五”时期，临江将…": a subject of a few characters, then 将/要 */
+        jw += 3;
+        for(int q=jw, nc=0; q<n && nc<8; nc++){
+          if( at(z, q, n, "将") || at(z, q, n, "要") ){ jw = q; break; }
+          if( at(z, q, n, "是") || is_comma(u8(z+q, &e)) || is_sentence_end(u8(z+q, &e)) ) break;
+          u8(z+q, &e); q += e;
+        }
+      }
       if( at(z, j, n, "末") || at(z, j, n, "期末")
           || (jw>j && (at(z, jw, n, "要") || at(z, jw, n, "将") || at(z, jw, n, "力争") || at(z, jw, n, "努力")
                        || at(z, jw, n, "实现") || at(z, jw, n, "基本") || at(z, jw, n, "全面") || at(z, jw, n, "确保")

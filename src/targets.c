@@ -16,7 +16,8 @@
 static const char *azUnit[] = {
   "个百分点", "百分点", "千瓦时", "平方公里", "平方千米", "平方米", "立方米", "公里",
   "千米", "千瓦", "兆瓦", "吉瓦", "千克", "公斤", "公顷", "人次", "户次", "车次",
-  "架次", "标箱", "台套", "美元", "欧元", "千伏安",
+  "架次", "标箱", "台套", "美元", "欧元", "千伏安", "批次", "微克/立方米", "毫克/立方米",
+  "毫克/升", "立方米/秒",
   "%", "\xEF\xBC\x85", "\xE2\x80\xB0",
   "个", "家", "条", "处", "所", "座", "套", "户", "人", "名", "项", "张", "部", "例",
   "辆", "台", "间", "只", "头", "株", "棵", "块", "件", "批", "场", "篇", "册",
@@ -50,7 +51,13 @@ static const char *azVerb[] = {
   "投产", "培训", "扶持", "救助", "增加", "达到", "达", "突破", "治理", "修复", "整治",
   "种植", "发放", "安置", "提供", "培养", "认定", "争创", "创成", "建立", "新培育",
   "新引进", "招聘", "招录", "录用", "吸纳", "建", "增", "办", "新", "修", "改建", "扩建",
+  "创成", "申报", "储备", "流转", "复垦", "绿化",
 };
+
+/* Verbs that govern a list: a Chinese numeral that closes an item of the
+** list ("改造老旧小区23个、背街小巷十五条，") counts when one of these or of
+** azVerb stands earlier in the clause. */
+static const char *azListVerb[] = {"发展", "推广", "谋划", "提升", "新发展"};
 
 /* Length of the unit at z[i], its written form in *pzUnit; 0 when none. */
 static int unit_at(const char *z, int i, int n, const char **pzUnit){
@@ -340,8 +347,16 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
     }
   }
   if( !bSuffix && strcmp(zCmp, "=")==0 ){
+    /* the word may be followed by 有/达/达到/为/在: "至少有1名", "超过达到…" */
+    int ip = i;
+    static const char *azLink[] = {"达到", "有", "达", "为", "在"};
+    for(size_t m=0; m<sizeof(azLink)/sizeof(*azLink); m++){
+      if( ends_with(z, a, ip, azLink[m]) ){ ip -= (int)strlen(azLink[m]); break; }
+    }
     for(size_t m=0; m<sizeof(aPrefix)/sizeof(*aPrefix); m++){
-      if( ends_with(z, a, i, aPrefix[m].zWord) ){ zCmp = aPrefix[m].zCmp; break; }
+      if( ends_with(z, a, i, aPrefix[m].zWord) || (ip<i && ends_with(z, a, ip, aPrefix[m].zWord)) ){
+        zCmp = aPrefix[m].zCmp; break;
+      }
     }
     /* 控制在5%内 */
     if( at(z, iEnd, b, "内") && has(z, clause_start(z, a, i), i, "控制") ){ zCmp = "<="; iEnd += 3; }
@@ -362,6 +377,9 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
       }
       for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb) && !bVerb; m++){
         if( strlen(azVerb[m])>=6 && has(z, s, i, azVerb[m]) ) bVerb = 1;
+      }
+      for(size_t m=0; m<sizeof(azListVerb)/sizeof(*azListVerb) && !bVerb; m++){
+        if( has(z, s, i, azListVerb[m]) ) bVerb = 1;
       }
     }
     if( !bVerb ) return 0;
