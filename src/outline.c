@@ -161,6 +161,13 @@ static int first_sentence_end(const char *z, int a, int b, int *pbEnd){
   return b;
 }
 
+/* Length in bytes of the character at z[i] (a sentence mark). */
+static int mark_len(const char *z, int i){
+  int k;
+  u8(z+i, &k);
+  return k;
+}
+
 /* Add a node; returns its index. */
 static int add_node(Ctx *c, int iParent, int rank, int iLabel, int iTitle, int iTitleEnd, int partKind){
   Extraction *p = c->p;
@@ -221,7 +228,7 @@ void outline_build(Ctx *c){
     }else{
       if( rank>=0 ){
         iTitleEnd = first_sentence_end(z, iLabelEnd, b, &bEnd);
-        iBody = bEnd ? iTitleEnd + 3 : b;
+        iBody = bEnd ? iTitleEnd + mark_len(z, iTitleEnd) : b;
         int nc = nchars(z, iLabelEnd, iTitleEnd);
         if( nc<2 || nc>aMaxTitle[rank] || has(z, iLabelEnd, iTitleEnd, "；")
             || has(z, iLabelEnd, iTitleEnd, ";") ) rank = -(rank+2);   /* a list item */
@@ -274,7 +281,7 @@ void outline_build(Ctx *c){
     if( rank<0 ){
       int e = first_sentence_end(z, a, b, &bEnd);
       int nc = nchars(z, a, e);
-      if( bEnd && e+3<b && nc>=4 && nc<=14 && !has(z, a, e, "，") && !has(z, a, e, ",")
+      if( bEnd && e + mark_len(z, e)<b && nc>=4 && nc<=14 && !has(z, a, e, "，") && !has(z, a, e, ",")
           && !has(z, a, e, "、") ){
         int bDigit = 0;
         for(int j=a; j<e; j++) if( z[j]>='0' && z[j]<='9' ) bDigit = 1;
