@@ -115,7 +115,8 @@ static int has_sentence_end(const char *z, int a, int b){
 /* The part kind a title names: review, plan or other; PART_NONE when the
 ** words say nothing. */
 static int title_part_kind(const char *z, int a, int b){
-  static const char *azReview[] = {"回顾", "总结", "过去一年", "过去五年", "成就", "主要工作"};
+  static const char *azReview[] = {"回顾", "总结", "过去一年", "过去五年", "成就",
+                                   "工作情况", "进展情况"};
   static const char *azOther[] = {"名词解释", "名词注释", "词语解释", "注释", "附件", "附录"};
   static const char *azPlan[] = {"安排", "任务", "重点工作", "目标", "计划", "部署", "民生实事",
                                  "自身建设", "要求", "思路", "建议", "举措", "措施"};

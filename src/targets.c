@@ -219,7 +219,13 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
   int s = clause_start(z, a, i);
   if( i - s > 30 ) s = i - 30, s = s<a ? a : s;
   while( s<i && ((unsigned char)z[s] & 0xC0)==0x80 ) s++;
-  if( has(z, s, i, "已") || has(z, s, i, "现有") || has(z, s, i, "原有") || has(z, s, i, "目前") ) return 1;
+  if( has(z, s, i, "已") || has(z, s, i, "现有") || has(z, s, i, "原有") || has(z, s, i, "目前")
+      || has(z, s, i, "共有") || has(z, s, i, "拥有") || has(z, s, i, "去年") || has(z, s, i, "上年末") ) return 1;
+  /* "在去年增长8%的基础上": the figure a target builds on */
+  {
+    int ce = clause_end(z, e, b);
+    if( ce - e <= 18 && has(z, e, ce, "基础上") ) return 1;
+  }
   int iFrom = -1;
   for(int j=s; j<i; j++){
     if( at(z, j, i, "由") || at(z, j, i, "从") ) iFrom = j;
