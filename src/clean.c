@@ -204,7 +204,10 @@ static void normalize(Ctx *c){
     }else if( ch==0xC2 && i+1<n && (unsigned char)z[i+1]==0xA0 ){
       nDel = 2; zTo = " ";
     }else if( ch==0xE3 && i+2<n && (unsigned char)z[i+1]==0x80 && (unsigned char)z[i+2]==0x80 ){
-      nDel = 3; zTo = " ";                                   /* U+3000 */
+      /* U+3000; a run of two or more is a paragraph indent, and in text
+      ** scraped onto one line it is all that separates the paragraphs */
+      nDel = 3; zTo = " ";
+      while( i+nDel+2<n && memcmp(z+i+nDel, "\xE3\x80\x80", 3)==0 ){ nDel += 3; zTo = "\n"; }
     }else if( ch==0xE2 && i+2<n && (unsigned char)z[i+1]==0x80 ){
       unsigned char c3 = (unsigned char)z[i+2];
       if( c3>=0x80 && c3<=0x8A ){ nDel = 3; zTo = " "; }    /* U+2000..200A */
