@@ -1,0 +1,397 @@
+/*
+** ledger.h -- the ledger: plans, their outline and tasks, targets, units,
+** users, progress reports, review, close, status and the audit log.
+**
+** This is the one place where the domain's rules live.  The CLI
+** (ledger_cmd.c), the web pages, the JSON API, the briefings and the
+** reminders all call these functions, and none of them repeats a rule:
+** who may do what is decided by auth_can() (auth.h) inside these functions,
+** every change writes an audit event in the same transaction, and every
+** colour comes from status_compute() (status.h).
+**
+** A Ledger is one open ledger (one database connection) acting as one user.
+** It is not shared between threads: a web server opens one per thread and
+** calls ledger_act_as() per request.
+**
+** Memory: functions that fill a struct (Task, Plan, ...) allocate its
+** strings; free them with the matching *_clear() (one struct) or
+** *_list_free() (an array returned through T **pa, int *pn).  Functions
+** return 0 on success, nonzero after setting e (util.h): ERR_INPUT bad
+** input, ERR_NOTFOUND no such object, ERR_FORBIDDEN the acting user may not,
+** ERR_CONFLICT wrong state (already imported, already reviewed...),
+** ERR_INTERNAL database or system failure.  A failed call changes nothing.
+**
+** Times are local "YYYY-MM-DDTHH:MM:SS" strings; dates "YYYY-MM-DD";
+** periods "YYYY-MM".  The clock is today() (util.h), settable for tests.
+*/
+#ifndef LUOSHI_LEDGER_H
+#define LUOSHI_LEDGER_H
+#include "status.h"
+#include "util.h"
+
+typedef struct Store Store;
+typedef struct Ledger Ledger;
+
+/* Roles, from least to most powerful except LEADER (reads all, writes
+** instructions only).  ROLE_PUBLIC is the anonymous reader. */
+typedef enum Role {
+  ROLE_PUBLIC = 0,
+  ROLE_UNIT = 1,
+  ROLE_LEADER = 2,
+  ROLE_SUPERVISOR = 3,
+  ROLE_ADMIN = 4
+} Role;
+
+/* A department or town that carries tasks. */
+typedef struct Unit Unit;
+struct Unit {
+  int id;
+  char *zName;         /* as shown: "教育局" */
+  char *zKind;         /* "department", "town", "upper" (province/city), "other" */
+  char *zAliases;      /* other names, comma-separated: "区教育局,教体局" */
+  char *zKeywords;     /* words that suggest it, comma-separated */
+  int active;          /* 0 when retired (kept for history) */
+};
+
+/* A login. */
+typedef struct User User;
+struct User {
+  int id;              /* 0 for the anonymous public user */
+  char *zLogin;
+  Role role;
+  int unitId;          /* the unit of a ROLE_UNIT user, else 0 */
+  char *zUnit;         /* its name, or NULL */
+};
+
+/* An imported work report. */
+typedef struct Plan Plan;
+struct Plan {
+  int id;
+  char *zRegion;       /* "长治市上党区" */
+  int year;
+  char *zTitle;        /* report title, or NULL */
+  char *zFileName;     /* file name as imported */
+  char zSha256[65];    /* of the file bytes */
+  char *zEncoding;     /* "UTF-8", "GB18030"... */
+  char *zFormat;       /* "txt", "html", "docx", "pdf" */
+  char *zState;        /* "draft" or "published" */
+  char zStart[11];     /* YYYY-01-01: expected progress counts from here */
+  char zImportedAt[20];
+  char zPublishedAt[20];  /* "" while a draft */
+  int nTask;
+};
+
+/* One heading of the outline. */
+typedef struct Node Node;
+struct Node {
+  int id;
+  int planId;
+  int parentId;        /* 0 at the top */
+  int level;           /* as in extract.h: 0 part, 1 一、, 2 （一）, 3 一是, 4 （1） */
+  char *zPart;         /* "review", "plan", "other", "none" */
+  char *zLabel;        /* "（五）" */
+  char *zTitle;
+  char *zSeq;          /* "5.2": numbers of the headings from the top */
+  int iStart, iEnd;    /* span in the source, code points */
+  int inferred;
+};
+
+/* A quantitative target of a task. */
+typedef struct Target Target;
+struct Target {
+  int id;
+  int taskId;
+  int ord;             /* 1-based position in the task */
+  char *zText;         /* "133个" as in the source, or as typed */
+  char *zSubject;      /* what is counted */
+  double value;
+  double valueMax;     /* upper end when zCmp is "range" */
+  char *zUnit;         /* "个", "公里", "%"... */
+  char *zCmp;          /* "=", ">=", "<=", "~", "range" */
+  char *zStrength;     /* "must", "strive", "plain" */
+  int iStart, iEnd;    /* span in the source; -1 for a target added by hand */
+  char *zOrigin;       /* "extracted" or "manual" */
+  char *zMachine;      /* JSON of the extracted target when edited, else NULL */
+  int removed;         /* 1 when removed by a person (kept for history) */
+};
+
+/* A task (one commitment) with its units, targets and status. */
+typedef struct Task Task;
+struct Task {
+  int id;
+  int planId;
+  int nodeId;          /* innermost heading, 0 when none */
+  int ord;             /* position in the plan, 1-based */
+  char *zSeq;          /* "5.2.3" */
+  char *zText;         /* the sentence (or as edited) */
+  int iStart, iEnd;    /* span of the sentence in the source */
+  char zDeadline[11];  /* YYYY-MM-DD */
+  char *zDeadlineText; /* the words that named it ("6月底前"), or NULL */
+  int deadlineExplicit;
+  int iDlStart, iDlEnd;/* span of those words, -1 when none */
+  int leadId;          /* lead unit (牵头单位), 0 when none */
+  char *zLead;         /* its name or NULL */
+  int *aCoId;          /* co-responsible units (责任单位) */
+  char **azCo;         /* their names */
+  int nCo;
+  char *zState;        /* "draft", "published", "done", "dropped" */
+  char zClosedAt[20];  /* "" unless done */
+  char *zCloseReason;  /* or NULL */
+  char *zEdited;       /* fields a person changed: "text,deadline,lead,co" or "" */
+  char *zMachine;      /* JSON: what the extractor and suggester proposed */
+  Target *aTarget;     /* live targets (removed ones are left out) */
+  int nTarget;
+  Status status;       /* filled by ledger_task_get/_list and ledger_status */
+};
+
+/* A file attached to a report. */
+typedef struct Evidence Evidence;
+struct Evidence {
+  int id;
+  int reportId;
+  char *zName;         /* base name as uploaded */
+  char zSha256[65];
+  long long size;
+};
+
+/* A progress report. */
+typedef struct Report Report;
+struct Report {
+  int id;
+  int taskId;
+  int targetId;        /* 0 for a percent report */
+  char zPeriod[8];     /* YYYY-MM */
+  int isPercent;       /* 1: value is a percent; 0: value against targetId */
+  double value;
+  char *zNote;
+  int authorId;
+  char *zAuthor;       /* login */
+  char zCreatedAt[20];
+  int state;           /* REPORT_SUBMITTED / _ACCEPTED / _RETURNED (status.h) */
+  int reviewerId;
+  char *zReviewer;     /* login or NULL */
+  char zReviewedAt[20];
+  char *zComment;      /* review comment (the reason of a return), or NULL */
+  int resubmits;       /* the returned report this one replaces, or 0 */
+  Evidence *aEvidence;
+  int nEvidence;
+};
+
+/* One entry of the audit log. */
+typedef struct Event Event;
+struct Event {
+  long long id;        /* 1, 2, 3, ... without gaps */
+  char zAt[20];
+  char *zActor;        /* login, or "-" */
+  char *zAction;       /* "plan.import", "task.edit", "report.submit"... */
+  char *zObjType;      /* "plan", "task", "target", "report", "unit", "user", "setting" */
+  long long objId;
+  int taskId;          /* the task concerned, 0 when none */
+  char *zBefore;       /* JSON or NULL */
+  char *zAfter;        /* JSON or NULL */
+  char zPrevHash[65];  /* hash of the entry before (64 zeros for the first) */
+  char zHash[65];      /* sha256 of this entry's canonical form (audit.c) */
+};
+
+/* Colour counts of one group (the plan, a part, a section, a unit). */
+typedef struct StatusGroup StatusGroup;
+struct StatusGroup {
+  char *zKey;          /* "" plan, "5" part, "5.2" section, unit name */
+  char *zTitle;        /* heading title, or unit name */
+  int n[N_COLOUR];     /* tasks per colour (status.h Colour) */
+  int nTotal;
+};
+
+/* The status of a whole plan. */
+typedef struct PlanStatus PlanStatus;
+struct PlanStatus {
+  Plan plan;
+  char zAsOf[11];
+  Settings settings;
+  Task *aTask; int nTask;           /* every task the user may see, with status */
+  StatusGroup total;
+  StatusGroup *aPart; int nPart;    /* by the first number of the seq */
+  StatusGroup *aSection; int nSection; /* by the first two numbers */
+  StatusGroup *aUnit; int nUnit;    /* by lead unit ("未分配" when none) */
+};
+
+/* Which tasks ledger_task_list() returns.  Zero fields do not filter. */
+typedef struct TaskFilter TaskFilter;
+struct TaskFilter {
+  int planId;          /* 0: the latest plan */
+  int unitId;          /* lead or co-responsible */
+  const char *zSeq;    /* "5.2": that heading and below */
+  int colour;          /* -1 (or any negative): any; else a Colour */
+  const char *zAsOf;   /* status date; NULL: today */
+};
+
+/* Changes to a task; NULL fields are left as they are. */
+typedef struct TaskEdit TaskEdit;
+struct TaskEdit {
+  const char *zLead;   /* unit name/alias/id; "" clears */
+  const char *zCo;     /* comma-separated names; "" clears */
+  const char *zDeadline;
+  const char *zText;
+};
+
+/* A target as typed; NULL strings are left as they are (edit) or get
+** defaults (add: cmp "=", strength "plain", unit ""). */
+typedef struct TargetEdit TargetEdit;
+struct TargetEdit {
+  const char *zValue;  /* a number, required for add */
+  const char *zValueMax;
+  const char *zUnit;
+  const char *zSubject;
+  const char *zCmp;
+  const char *zStrength;
+};
+
+/* A progress report as submitted. */
+typedef struct ReportArgs ReportArgs;
+struct ReportArgs {
+  int taskId;
+  const char *zPeriod; /* YYYY-MM */
+  const char *zValue;  /* exactly one of zValue / zPercent */
+  const char *zTarget; /* target id, needed with zValue when the task has
+                       ** more than one target */
+  const char *zPercent;
+  const char *zNote;
+  const char **azEvidence; /* file paths to attach */
+  int nEvidence;
+};
+
+/* Import arguments. */
+typedef struct ImportArgs ImportArgs;
+struct ImportArgs {
+  const char *zFile;       /* path ("-" stdin); its bytes are stored verbatim */
+  const char *zRegion;
+  int year;
+  const char *zExtraction; /* optional: a contract JSON file to use instead
+                           ** of running the extractor (must be of zFile) */
+};
+
+/* Result of ledger_verify(). */
+typedef struct AuditCheck AuditCheck;
+struct AuditCheck {
+  long long nEntry;    /* entries checked */
+  long long badId;     /* first entry altered or missing, 0 when the chain is sound */
+  char zWhy[200];      /* what is wrong with it */
+  char zHead[65];      /* hash of the last entry */
+};
+
+/* ---- opening ---- */
+
+/* Create a new ledger file zPath (must not exist): schema, settings, the
+** built-in unit catalogue, and an admin user zAdmin with password
+** zPassword.  Writes the first audit events. */
+int ledger_create(const char *zPath, const char *zAdmin, const char *zPassword, Err *e);
+/* Open an existing ledger, migrating its schema forward when older.  The
+** acting user is the public one until ledger_act_as().  Caller closes. */
+int ledger_open(const char *zPath, Ledger **pp, Err *e);
+void ledger_close(Ledger *p);
+/* Act as user zLogin (NULL or "": the public).  ERR_AUTH when unknown. */
+int ledger_act_as(Ledger *p, const char *zLogin, Err *e);
+/* Act as zLogin after checking its password (for the web login). */
+int ledger_login(Ledger *p, const char *zLogin, const char *zPassword, Err *e);
+/* The acting user (owned by the ledger). */
+const User *ledger_user(Ledger *p);
+/* The settings in force (owned by the ledger). */
+const Settings *ledger_settings(Ledger *p);
+/* The store under the ledger, for store.h readers (owned by the ledger). */
+Store *ledger_store(Ledger *p);
+/* The current time as YYYY-MM-DDTHH:MM:SS into z[20] (today()'s date). */
+void ledger_now(char z[20]);
+
+/* ---- plans ---- */
+int ledger_import(Ledger *p, const ImportArgs *a, int *pPlanId, Err *e);
+/* All plans, newest first. */
+int ledger_plan_list(Ledger *p, Plan **pa, int *pn, Err *e);
+/* Plan id (0: the latest) into *pPlan.  ERR_NOTFOUND when none. */
+int ledger_plan_get(Ledger *p, int id, Plan *pPlan, Err *e);
+/* The decoded source text of a plan (caller frees). */
+int ledger_plan_source(Ledger *p, int id, char **pz, Err *e);
+int ledger_plan_publish(Ledger *p, int id, Err *e);
+/* The outline of a plan. */
+int ledger_node_list(Ledger *p, int planId, Node **pa, int *pn, Err *e);
+void plan_clear(Plan *p);
+void plan_list_free(Plan *a, int n);
+void node_list_free(Node *a, int n);
+
+/* ---- units ---- */
+int ledger_unit_list(Ledger *p, Unit **pa, int *pn, Err *e);
+/* Find a unit by id, name or alias; ERR_NOTFOUND naming z otherwise. */
+int ledger_unit_find(Ledger *p, const char *z, Unit *pUnit, Err *e);
+int ledger_unit_add(Ledger *p, const Unit *pNew, int *pId, Err *e);
+/* Change a unit: non-NULL fields of pNew replace (id ignored). */
+int ledger_unit_edit(Ledger *p, const char *zUnit, const Unit *pNew, Err *e);
+void unit_clear(Unit *p);
+void unit_list_free(Unit *a, int n);
+
+/* ---- users ---- */
+int ledger_user_add(Ledger *p, const char *zLogin, Role role, const char *zUnit,
+                    const char *zPassword, Err *e);
+int ledger_user_list(Ledger *p, User **pa, int *pn, Err *e);
+void user_clear(User *p);
+void user_list_free(User *a, int n);
+const char *role_name(Role r);
+int role_parse(const char *z);     /* -1 when unknown */
+
+/* ---- tasks and targets ---- */
+/* Tasks matching f that the acting user may see, in plan order, each with
+** its status on f->zAsOf. */
+int ledger_task_list(Ledger *p, const TaskFilter *f, Task **pa, int *pn, Err *e);
+/* One task by id, or by seq ("5.2.3", in the latest plan). */
+int ledger_task_find(Ledger *p, const char *zTask, Task *pTask, Err *e);
+int ledger_task_get(Ledger *p, int id, Task *pTask, Err *e);
+int ledger_task_edit(Ledger *p, int id, const TaskEdit *pEdit, Err *e);
+/* Close (销号): needs an accepted report with the target met, or a reason. */
+int ledger_task_close(Ledger *p, int id, const char *zReason, Err *e);
+int ledger_target_add(Ledger *p, int taskId, const TargetEdit *t, int *pId, Err *e);
+int ledger_target_edit(Ledger *p, int id, const TargetEdit *t, Err *e);
+int ledger_target_remove(Ledger *p, int id, Err *e);
+void task_clear(Task *p);
+void task_list_free(Task *a, int n);
+void target_clear(Target *p);
+
+/* One piece of a task's source sentence for display: the sentence split at
+** the spans of its targets and deadline. */
+typedef struct Segment Segment;
+struct Segment {
+  char *zText;
+  int kind;            /* 0 plain, 1 a target, 2 the deadline */
+};
+/* The sentence of task t as in the source, in segments (caller frees with
+** segment_list_free). */
+int ledger_task_segments(Ledger *p, const Task *t, Segment **pa, int *pn, Err *e);
+void segment_list_free(Segment *a, int n);
+
+/* ---- reports ---- */
+int ledger_report_submit(Ledger *p, const ReportArgs *a, int *pId, Err *e);
+/* Accept (bAccept) or return a submitted report; a return needs zReason. */
+int ledger_report_review(Ledger *p, int id, int bAccept, const char *zReason, Err *e);
+/* Reports of a task (taskId>0) or of the plan (taskId 0: latest plan),
+** newest first, with evidence lists. */
+int ledger_report_list(Ledger *p, int taskId, Report **pa, int *pn, Err *e);
+int ledger_report_get(Ledger *p, int id, Report *pRep, Err *e);
+void report_clear(Report *p);
+void report_list_free(Report *a, int n);
+
+/* ---- status ---- */
+/* The status of plan planId (0: latest) at the end of day zAsOf (NULL:
+** today), computed from the stored history. */
+int ledger_status(Ledger *p, int planId, const char *zAsOf, PlanStatus *pOut, Err *e);
+void plan_status_free(PlanStatus *p);
+/* Change one setting (admin). */
+int ledger_setting_set(Ledger *p, const char *zName, const char *zValue, Err *e);
+
+/* ---- audit, backup ---- */
+/* Entries of the log, oldest first; for one task when taskId>0. */
+int ledger_log(Ledger *p, int taskId, Event **pa, int *pn, Err *e);
+/* Walk the whole chain; *pCheck says whether and where it is broken. */
+int ledger_verify(Ledger *p, AuditCheck *pCheck, Err *e);
+/* Online backup to zFile (overwritten). */
+int ledger_backup(Ledger *p, const char *zFile, Err *e);
+void event_clear(Event *p);
+void event_list_free(Event *a, int n);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+** store.h -- persistence of the ledger.  store.c is the only file with SQL
+** in it; nothing above this header knows the store is SQLite, so a
+** PostgreSQL store can implement the same functions later.
+**
+** A Store is one connection.  It is not shared between threads (a web
+** server opens one per thread).  Write transactions are taken with
+** store_begin() and may nest (inner ones are savepoints).
+**
+** Every function returns 0 on success, nonzero after setting e.  Functions
+** that look one thing up return ERR_NOTFOUND (with a message naming what
+** was sought) when it is absent.  Structs filled here own their strings;
+** free them with the *_clear / *_list_free functions of ledger.h.
+*/
+#ifndef LUOSHI_STORE_H
+#define LUOSHI_STORE_H
+#include "ledger.h"
+#include <stddef.h>
+
+/* Open the ledger at zPath.  bCreate: create it (it must not exist yet);
+** else it must exist.  Brings the schema up to date (forward migrations);
+** WAL, synchronous=FULL, foreign keys, busy timeout. */
+int store_open(const char *zPath, int bCreate, Store **pp, Err *e);
+void store_close(Store *s);
+/* Schema version of the open file (PRAGMA user_version). */
+int store_schema_version(Store *s);
+
+/* Transactions.  store_begin takes the write lock at once (BEGIN
+** IMMEDIATE) or, inside another, opens a savepoint. */
+int store_begin(Store *s, Err *e);
+int store_commit(Store *s, Err *e);
+void store_rollback(Store *s);
+/* Online backup of the whole ledger to zFile. */
+int store_backup(Store *s, const char *zFile, Err *e);
+
+/* Settings: apply every stored setting to *p (which holds the defaults). */
+int store_settings_load(Store *s, Settings *p, Err *e);
+int store_setting_put(Store *s, const char *zName, const char *zValue, Err *e);
+
+/* Units */
+int store_unit_insert(Store *s, const Unit *u, int *pId, Err *e);
+int store_unit_update(Store *s, const Unit *u, Err *e);
+int store_unit_get(Store *s, int id, Unit *u, Err *e);
+int store_unit_list(Store *s, Unit **pa, int *pn, Err *e);
+
+/* Users.  *pzHash (caller frees) receives the argon2id hash string. */
+int store_user_insert(Store *s, const User *u, const char *zHash, const char *zAt,
+                      int *pId, Err *e);
+int store_user_by_login(Store *s, const char *zLogin, User *u, char **pzHash, Err *e);
+int store_user_list(Store *s, User **pa, int *pn, Err *e);
+
+/* Plans.  The file bytes and the decoded text are stored verbatim. */
+int store_plan_insert(Store *s, const Plan *p, const void *aBytes, size_t nBytes,
+                      const char *zText, const char *zExtraction, int *pId, Err *e);
+/* id 0: the latest plan. */
+int store_plan_get(Store *s, int id, Plan *p, Err *e);
+int store_plan_by_sha(Store *s, const char *zSha, Plan *p, Err *e);
+int store_plan_list(Store *s, Plan **pa, int *pn, Err *e);
+int store_plan_source(Store *s, int id, char **pz, Err *e);
+/* Mark plan id published at zAt, and its draft tasks published. */
+int store_plan_publish(Store *s, int id, const char *zAt, Err *e);
+
+/* Outline */
+int store_node_insert(Store *s, const Node *n, int *pId, Err *e);
+int store_node_list(Store *s, int planId, Node **pa, int *pn, Err *e);
+
+/* Tasks, with their co-responsible units and live targets. */
+typedef struct TaskQuery TaskQuery;
+struct TaskQuery {
+  int planId;          /* required */
+  int unitId;          /* 0 any; else lead or co-responsible */
+  const char *zSeq;    /* NULL any; else this seq and below */
+};
+int store_task_insert(Store *s, const Task *t, int *pId, Err *e);
+/* Write text, deadline, lead, co units, state, close fields, zEdited. */
+int store_task_update(Store *s, const Task *t, Err *e);
+int store_task_get(Store *s, int id, Task *t, Err *e);
+int store_task_by_seq(Store *s, int planId, const char *zSeq, int *pId, Err *e);
+int store_task_list(Store *s, const TaskQuery *q, Task **pa, int *pn, Err *e);
+
+/* Targets */
+int store_target_insert(Store *s, const Target *t, int *pId, Err *e);
+int store_target_update(Store *s, const Target *t, Err *e);
+/* Includes removed targets. */
+int store_target_get(Store *s, int id, Target *t, Err *e);
+
+/* Reports */
+int store_report_insert(Store *s, const Report *r, int *pId, Err *e);
+int store_report_review(Store *s, int id, int state, int reviewerId, const char *zAt,
+                        const char *zComment, Err *e);
+int store_report_get(Store *s, int id, Report *r, Err *e);
+/* Reports of task taskId, or (taskId 0) of plan planId; newest first. */
+int store_report_list(Store *s, int taskId, int planId, Report **pa, int *pn, Err *e);
+int store_evidence_insert(Store *s, int reportId, const char *zName, const char *zSha,
+                          const void *a, size_t n, int *pId, Err *e);
+/* The bytes of evidence id (caller frees *pa). */
+int store_evidence_data(Store *s, int id, Evidence *pEv, void **pa, size_t *pn, Err *e);
+
+/* What the status engine needs of every report of a plan (or one task when
+** taskId>0), ordered by task: target ids are left in r.iTarget as the
+** target's id (0 for a percent report); the ledger maps them to indexes. */
+typedef struct ReportFact ReportFact;
+struct ReportFact {
+  int taskId;
+  int targetId;
+  StatusReport r;
+};
+int store_report_facts(Store *s, int planId, int taskId, ReportFact **pa, int *pn, Err *e);
+
+/* Audit log.  store_event_last: ERR_NOTFOUND when the log is empty. */
+int store_event_insert(Store *s, const Event *ev, Err *e);
+int store_event_last(Store *s, Event *ev, Err *e);
+int store_event_list(Store *s, int taskId, Event **pa, int *pn, Err *e);
+/* Call x on every entry, oldest first; stops when x returns nonzero. */
+int store_event_scan(Store *s, int (*x)(const Event*, void*), void *pArg, Err *e);
+/* The recorded head of the chain (count and hash of the last entry). */
+int store_audit_head(Store *s, long long *pn, char zHash[65], Err *e);
+
+/* Bench support: many inserts go faster inside one transaction. */
+int store_task_count(Store *s, int planId, int *pn, Err *e);
+
+#endif
