@@ -17,14 +17,14 @@
 /* ---- small helpers shared by the ledger files ---- */
 
 /* See ledger_int.h. */
-int parse_id(const char *z){
+int text_id(const char *z){
   if( z==0 || z[0]==0 || strlen(z)>9 ) return 0;
   for(const char *c=z; *c; c++) if( !isdigit((unsigned char)*c) ) return 0;
   return atoi(z);
 }
 
 /* See ledger_int.h. */
-int parse_number(const char *z, double *pv){
+int text_number(const char *z, double *pv){
   if( z==0 || z[0]==0 || isspace((unsigned char)z[0]) ) return -1;
   char *zEnd = 0;
   double v = strtod(z, &zEnd);
@@ -261,7 +261,7 @@ int ledger_unit_list(Ledger *p, Unit **pa, int *pn, Err *e){
 int ledger_unit_find(Ledger *p, const char *z, Unit *pUnit, Err *e){
   memset(pUnit, 0, sizeof(*pUnit));
   if( z==0 || z[0]==0 ) return err_set(e, ERR_INPUT, "a unit name is needed");
-  int id = parse_id(z);
+  int id = text_id(z);
   if( id ){
     Err e2 = {0};
     if( store_unit_get(p->s, id, pUnit, &e2)==0 ) return 0;
@@ -582,6 +582,55 @@ static void node_seqs(const Extraction *x, char **azSeq){
   }
 }
 
+/* The outermost unnumbered part title (level 0) above or at node i, or -1. */
+static int part_root(const Extraction *x, int i){
+  int root = -1;
+  for(int k=0; i>=0 && k<x->nNode; k++){
+    if( x->aNode[i].level==0 ) root = i;
+    int up = x->aNode[i].iParent;
+    i = up<i ? up : -1;
+  }
+  return root;
+}
+
+/* Prefix the seqs of the nodes of x so that parts do not collide: the
+** tasks of the first part that has any keep plain numbers ("5.2.3"); each
+** further part with tasks (an annex such as 十件民生实事) gets a letter,
+** A, B, ... ("A3.1").  Fills azPrefix[i] (static strings) per node and
+** *pzNone for tasks outside every node. */
+static void part_prefixes(const Extraction *x, char **azSeq, const char **azPrefix,
+                          const char **pzNone){
+  static const char *azLetter[] = {"A","B","C","D","E","F","G","H","I","J","K","L","M",
+                                   "N","O","P","Q","R","S","T","U","V","W","X","Y","Z"};
+  int *aRootOf = xmalloc(sizeof(int)*(size_t)(x->nNode+1));
+  const char **azOfRoot = xcalloc((size_t)(x->nNode+1), sizeof(char*)); /* [nNode]: no part */
+  int nGroup = 0;
+  for(int i=0; i<x->nNode; i++) aRootOf[i] = part_root(x, i);
+  for(int t=0; t<x->nTask; t++){
+    int iNode = x->aTask[t].iNode;
+    int r = iNode>=0 && iNode<x->nNode ? aRootOf[iNode] : -1;
+    int slot = r>=0 ? r : x->nNode;
+    if( azOfRoot[slot] ) continue;
+    azOfRoot[slot] = nGroup==0 ? "" : azLetter[(nGroup-1) % 26];
+    nGroup++;
+  }
+  for(int i=0; i<x->nNode; i++){
+    int slot = aRootOf[i]>=0 ? aRootOf[i] : x->nNode;
+    azPrefix[i] = azOfRoot[slot] ? azOfRoot[slot] : "";
+    if( azPrefix[i][0] && x->aNode[i].level==0 && aRootOf[i]==i ){
+      free(azSeq[i]);
+      azSeq[i] = xstrdup(azPrefix[i]);     /* the part title itself: "A" */
+    }else if( azPrefix[i][0] && azSeq[i][0] ){
+      char *z = xprintf("%s%s", azPrefix[i], azSeq[i]);
+      free(azSeq[i]);
+      azSeq[i] = z;
+    }
+  }
+  *pzNone = azOfRoot[x->nNode] ? azOfRoot[x->nNode] : "";
+  free(aRootOf);
+  free(azOfRoot);
+}
+
 /* Index in *paUnit of a unit named z; creates it (kind "other") in the
 ** store when unknown, with an audit event.  -1 on error. */
 static int unit_for_name(Ledger *p, Unit **paUnit, int *pnUnit, const char *z, int taskOrd, Err *e){
@@ -683,7 +732,15 @@ static int import_items(Ledger *p, int planId, int year, const Extraction *x,
   int *aTaskNo = xcalloc((size_t)(x->nNode+1), sizeof(int));  /* tasks so far per node; [nNode] for none */
   Unit *aUnit = 0;
   int nUnit = 0, rc = -1;
+  const char **azPrefix = xcalloc((size_t)(x->nNode ? x->nNode : 1), sizeof(char*));
+  const char *zNonePrefix;
+  int *aHasChild = xcalloc((size_t)(x->nNode ? x->nNode : 1), sizeof(int));
   node_seqs(x, azSeq);
+  part_prefixes(x, azSeq, azPrefix, &zNonePrefix);
+  for(int i=0; i<x->nNode; i++){
+    int up = x->aNode[i].iParent;
+    if( up>=0 && up<i ) aHasChild[up] = 1;
+  }
   if( store_unit_list(p->s, &aUnit, &nUnit, e) ) goto done;
   for(int i=0; i<x->nNode; i++){
     const XNode *xn = &x->aNode[i];
@@ -702,8 +759,13 @@ static int import_items(Ledger *p, int planId, int year, const Extraction *x,
     t.nodeId = iNode>=0 ? aNodeId[iNode] : 0;
     t.ord = i+1;
     int k = ++aTaskNo[iNode>=0 ? iNode : x->nNode];
+    /* tasks of a heading that also has headings below it count as its
+    ** part 0 ("2.0.3"), so they never share a number with a heading */
     const char *zUp = iNode>=0 ? azSeq[iNode] : "";
-    t.zSeq = xprintf("%s.%d", zUp[0] ? zUp : "0", k);
+    const char *zPre = iNode>=0 ? azPrefix[iNode] : zNonePrefix;
+    if( zUp[0]==0 || strcmp(zUp, zPre)==0 ) t.zSeq = xprintf("%s0.%d", zPre, k);
+    else if( aHasChild[iNode] ) t.zSeq = xprintf("%s.0.%d", zUp, k);
+    else t.zSeq = xprintf("%s.%d", zUp, k);
     t.zText = xt->zText ? xt->zText : "";
     t.iStart = xt->span.iStart;
     t.iEnd = xt->span.iEnd;
@@ -744,6 +806,8 @@ done:
   free(azSeq);
   free(aNodeId);
   free(aTaskNo);
+  free(azPrefix);
+  free(aHasChild);
   unit_list_free(aUnit, nUnit);
   return rc;
 }

@@ -38,8 +38,8 @@ int ledger_compute_status(Ledger *p, const Plan *pPlan, Task *a, int n,
                           const char *zAsOf, Err *e);
 
 /* Parse a whole number (id) from z; 0 when z is not one. */
-int parse_id(const char *z);
+int text_id(const char *z);
 /* Parse a finite number from all of z into *pv; nonzero when not one. */
-int parse_number(const char *z, double *pv);
+int text_number(const char *z, double *pv);
 
 #endif

@@ -112,7 +112,7 @@ int ledger_report_submit(Ledger *p, const ReportArgs *a, int *pId, Err *e){
     goto out1;
   }
   if( a->zPercent ){
-    if( parse_number(a->zPercent, &r.value) || r.value<0 || r.value>100 ){
+    if( text_number(a->zPercent, &r.value) || r.value<0 || r.value>100 ){
       err_set(e, ERR_INPUT, "--percent %s: want a number from 0 to 100", a->zPercent);
       goto out1;
     }
@@ -122,12 +122,12 @@ int ledger_report_submit(Ledger *p, const ReportArgs *a, int *pId, Err *e){
     }
     r.isPercent = 1;
   }else{
-    if( parse_number(a->zValue, &r.value) ){
+    if( text_number(a->zValue, &r.value) ){
       err_set(e, ERR_INPUT, "--value %s: not a number", a->zValue);
       goto out1;
     }
     if( a->zTarget ){
-      int gid = parse_id(a->zTarget);
+      int gid = text_id(a->zTarget);
       for(int k=0; k<t.nTarget; k++) if( t.aTarget[k].id==gid ) r.targetId = gid;
       if( r.targetId==0 ){
         Buf b = BUF_INIT;
@@ -327,10 +327,18 @@ static void group_add(StatusGroup *g, Colour c){
 }
 
 /* The first nPart numbers of seq z ("5.2.3", 2 -> "5.2") into zOut[32];
-** 0 when z has fewer than nPart+1 numbers (the task number itself). */
+** 0 when z has fewer than nPart+1 numbers (the task number itself).  A
+** further part's letter is a number of its own: "A3.1" -> "A", "A3". */
 static int seq_prefix(const char *z, int nPart, char zOut[32]){
   int dots = 0;
   size_t i;
+  if( z[0]>='A' && z[0]<='Z' ){
+    if( nPart==1 ){ snprintf(zOut, 32, "%c", z[0]); return 1; }
+    char zRest[32];
+    if( !seq_prefix(z+1, nPart-1, zRest) ) return 0;
+    snprintf(zOut, 32, "%c%.30s", z[0], zRest);
+    return 1;
+  }
   for(i=0; z[i]; i++){
     if( z[i]=='.' && ++dots==nPart ) break;
   }

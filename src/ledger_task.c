@@ -157,8 +157,9 @@ int ledger_compute_status(Ledger *p, const Plan *pl, Task *a, int n, const char 
   return 0;
 }
 
-/* True when z is a seq like "5" or "5.2.3". */
+/* True when z is a seq like "5", "5.2.3" or (a further part) "A3.1". */
 static int seq_valid(const char *z){
+  if( z && z[0]>='A' && z[0]<='Z' ) z++;
   if( z==0 || !isdigit((unsigned char)z[0]) ) return 0;
   for(const char *c=z; *c; c++){
     if( !isdigit((unsigned char)*c) && !(*c=='.' && isdigit((unsigned char)c[1])) ) return 0;
@@ -221,7 +222,7 @@ int ledger_task_get(Ledger *p, int id, Task *t, Err *e){
 int ledger_task_find(Ledger *p, const char *zTask, Task *t, Err *e){
   memset(t, 0, sizeof(*t));
   if( zTask==0 || zTask[0]==0 ) return err_set(e, ERR_INPUT, "a task id is needed");
-  int id = parse_id(zTask);
+  int id = text_id(zTask);
   if( id ) return ledger_task_get(p, id, t, e);
   if( !seq_valid(zTask) ){
     return err_set(e, ERR_INPUT, "task \"%s\": want a task id (12) or its number in the plan (5.2.3)", zTask);
@@ -395,10 +396,10 @@ static int strength_valid(const char *z){
 /* Apply the typed fields of d to target g (after checking them). */
 static int target_apply(Target *g, const TargetEdit *d, Err *e){
   double v = g->value, vmax = g->valueMax;
-  if( d->zValue && parse_number(d->zValue, &v) ){
+  if( d->zValue && text_number(d->zValue, &v) ){
     return err_set(e, ERR_INPUT, "--value %s: not a number", d->zValue);
   }
-  if( d->zValueMax && parse_number(d->zValueMax, &vmax) ){
+  if( d->zValueMax && text_number(d->zValueMax, &vmax) ){
     return err_set(e, ERR_INPUT, "--max %s: not a number", d->zValueMax);
   }
   if( d->zCmp && !cmp_valid(d->zCmp) ){
