@@ -554,14 +554,14 @@ static void render_para(Docx *d, xmlNodePtr p){
       tw_text(w, lbl.a, lbl.n);
       if( lbl.a[lbl.n-1]==' ' ) tw_space(w);
     }
-    const char *z = b.a;
+    const char *z = b.a ? b.a : "";
     const char *zNl;
-    while( (zNl = memchr(z, '\n', b.n - (size_t)(z - b.a)))!=0 ){
+    while( b.n>0 && (zNl = memchr(z, '\n', b.n - (size_t)(z - b.a)))!=0 ){
       tw_text(w, z, (size_t)(zNl - z));
       if( d->nCell ) tw_space(w); else tw_line(w);
       z = zNl + 1;
     }
-    tw_text(w, z, b.n - (size_t)(z - b.a));
+    if( b.n>0 ) tw_text(w, z, b.n - (size_t)(z - b.a));
     if( d->nCell ) tw_space(w); else tw_line(w);
   }
   buf_free(&b);
