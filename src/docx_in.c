@@ -120,7 +120,7 @@ void docx_format_number(Buf *out, int n, const char *zFmt){
   if( n<=0 ){ buf_printf(out, "%d", n); return; }
   if( strcmp(zFmt, "chineseCounting")==0 || strcmp(zFmt, "japaneseCounting")==0
    || strcmp(zFmt, "taiwaneseCounting")==0 ){
-    chinese_counting(out, n, azDigit, azUnit, 1);
+    chinese_counting(out, n, azZero, azUnit, 1);
   }else if( strcmp(zFmt, "chineseCountingThousand")==0
          || strcmp(zFmt, "taiwaneseCountingThousand")==0
          || strcmp(zFmt, "koreanCounting")==0 ){
@@ -178,7 +178,7 @@ struct DLvl {
   int iStart;        /* w:start */
   char *zFmt;        /* w:numFmt, e.g. "chineseCounting" */
   char *zText;       /* w:lvlText, e.g. "%1、"; NULL: none */
-  int bLgl;          /* w:isLgl: other levels' numbers in decimal */
+  int bLgl;          /* w:isLgl: the label's numbers all in decimal */
   int iSuff;         /* w:suff: 0 tab, 1 space, 2 nothing */
   int iRestart;      /* w:lvlRestart: -1 default, 0 never, k after level k */
   char *zStyle;      /* w:pStyle linking this level to a paragraph style */
@@ -424,7 +424,7 @@ static void number_label(Docx *d, int numId, int ilvl, Buf *lbl){
       DLvl *lk = num_lvl(d, n, k);
       int v = a->aUsed[k] ? a->aCount[k]
               : (n->aStart[k]>=0 ? n->aStart[k] : lk->iStart);
-      docx_format_number(lbl, v, (l->bLgl && k!=ilvl) ? "decimal" : lk->zFmt);
+      docx_format_number(lbl, v, l->bLgl ? "decimal" : lk->zFmt);
       z++;
     }else{
       buf_putc(lbl, *z);
