@@ -473,11 +473,14 @@ static int split_lines(Ctx *c, Line **paLine){
 ** and the title block, greeting and closing. */
 static void mark_report_bounds(Ctx *c, Line *a, int n){
   const char *z = c->W.a;
-  int iGreet = -1, iClose = -1, iFirst = -1, i;
+  int iGreet = -1, iGreet2 = -1, iClose = -1, iFirst = -1, i;
   for(i=0; i<n; i++){
     if( a[i].kind!=LINE_TEXT ) continue;
-    if( iGreet<0 && is_greeting(z, a[i].a, a[i].b) ) iGreet = i;
-    if( is_closing(z, a[i].a, a[i].b) ) iClose = i;
+    if( is_greeting(z, a[i].a, a[i].b) ){
+      if( iGreet<0 ) iGreet = i;
+      else if( iGreet2<0 && iClose>iGreet ) iGreet2 = i;   /* the report again */
+    }
+    if( is_closing(z, a[i].a, a[i].b) && iGreet2<0 ) iClose = i;
   }
   /* The start: the greeting, else the first title line. */
   int iStart = iGreet;
@@ -608,6 +611,47 @@ static int looks_cut(const char *z, int a, int b){
   return has(z, a, b, "。") || has(z, a, b, "，") ? nchars(z, a, b)>=20 : nchars(z, a, b)>=50;
 }
 
+/* True when z[a..b) starts with punctuation that never opens a paragraph
+** (” ， 、 。 ； ： ） 》 ！ ？): the line continues the one before, cut by
+** a line break of the web page's markup. */
+static int starts_closing(const char *z, int a, int b){
+  int k;
+  if( a>=b ) return 0;
+  unsigned ch = u8(z+a, &k);
+  return ch==0x201D || ch==0x2019 || is_comma(ch) || ch==0x3001 || is_sentence_end(ch)
+      || is_semicolon(ch) || is_colon(ch) || is_rparen(ch) || ch==0x300B || ch==0x300D;
+}
+
+/* True when z[a..b) ends with an opening quote or bracket (“ 《 （ 「). */
+static int ends_opening(const char *z, int a, int b){
+  unsigned ch = cp_before(z, b);
+  return b>a && (ch==0x201C || ch==0x2018 || ch==0x300A || is_lparen(ch) || ch==0x300C);
+}
+
+/* True for a short fragment of a sentence standing on its own line
+** ("亲自", "全国第一"): no punctuation, no label, a few characters. */
+static int is_fragment(const char *z, int a, int b){
+  if( b - a > 18 || starts_label(z, a, b) ) return 0;
+  for(int i=a; i<b; ){
+    int k;
+    unsigned ch = u8(z+i, &k);
+    if( !(is_han(ch) || (ch>='0' && ch<='9') || ch=='%' || ch==0xFF05 || ch=='.') ) return 0;
+    i += k;
+  }
+  return !(has(z, a, b, "附件") || has(z, a, b, "名词") || has(z, a, b, "注释") || has(z, a, b, "附录"));
+}
+
+/* True when line l continues paragraph prev of P instead of starting one. */
+static int continues(Ctx *c, const Para *prev, const char *zW, const Line *l){
+  const char *zP = c->P.a;
+  if( starts_closing(zW, l->a, l->b) ) return 1;
+  if( ends_opening(zP, prev->iStart, prev->iEnd) ) return 1;
+  if( starts_label(zW, l->a, l->b) ) return 0;
+  if( is_fragment(zP, prev->iStart, prev->iEnd) ) return 1;
+  return looks_cut(zP, prev->iStart, prev->iEnd)
+      && !(starts_label(zP, prev->iStart, prev->iEnd) && !has(zP, prev->iStart, prev->iEnd, "。"));
+}
+
 /* Build P and its paragraphs from the classified lines. */
 static void build_paragraphs(Ctx *c, Line *a, int n){
   const char *z = c->W.a;
@@ -617,10 +661,7 @@ static void build_paragraphs(Ctx *c, Line *a, int n){
     if( l->kind==LINE_SKIP ){ ctx_skip(c, l->a, l->b, l->zWhy); continue; }
     int kind = para_kind(l->kind);
     Para *prev = c->nPara ? &c->aPara[c->nPara-1] : 0;
-    if( prev && kind==PARA_BODY && prev->kind==PARA_BODY
-        && looks_cut(c->P.a, prev->iStart, prev->iEnd)
-        && !(starts_label(c->P.a, prev->iStart, prev->iEnd) && !has(c->P.a, prev->iStart, prev->iEnd, "。"))
-        && !starts_label(z, l->a, l->b) ){
+    if( prev && kind==PARA_BODY && prev->kind==PARA_BODY && continues(c, prev, z, l) ){
       copy_line(c, l);             /* joined: no separator */
       prev->iEnd = (int)c->P.n;
       continue;

@@ -110,9 +110,54 @@ static int quarter_at(const char *z, int i, int n, int y, Hit *h){
   return len;
 }
 
-/* Recognise a deadline at z[i] (a character boundary); year is the plan
-** year.  Returns the bytes matched and fills h, or 0. */
-static int deadline_at(const char *z, int i, int n, int year, Hit *h){
+/* A five-year plan period at z[i] ("“十五五”时期…", "十四五末") where it
+** sets a deadline: its end ("末"); a sentence that opens with the period
+** ("“十五五”时期要实现…", "“十五五”时期经济社会发展的主要目标是：") unless
+** it only says what the period is ("…时期是…关键时期"); inside a sentence
+** when 要/将/力争/实现… follows, or a number in the same clause
+** ("“十四五”时期全省生产总值年均增长6%左右").  s is the start of the
+** sentence.  Returns the bytes matched, or 0. */
+static int five_year_at(const char *z, int i, int n, int s, int year, Hit *h){
+  int e;
+  if( !at(z, i, n, "十") ) return 0;
+  int d = cn_digit(u8(z+i+3, &e));
+  if( d<1 || d>9 || !at(z, i+6, n, "五") ) return 0;
+  int y = 1955 + 5*(10 + d);
+  if( y<year ) return 0;
+  int j = i + 9;
+  if( at(z, j, n, "”") ) j += 3;
+  else if( at(z, j, n, "\"") ) j += 1;
+  int bStart = i==s || (i>s && (cp_before(z, i)==0x201C || cp_before(z, i)=='"') && u8_prev(z, i)==s);
+  int ok = 0, len = 0;
+  if( at(z, j, n, "末") || at(z, j, n, "期末") ){
+    ok = 1;
+    len = j + (at(z, j, n, "末") ? 3 : 6) - i;
+  }else if( at(z, j, n, "时期") || at(z, j, n, "期间") ){
+    int jw = j + 6;
+    len = jw - i;
+    if( at(z, jw, n, "，") ) jw += 3;
+    /* the clause after it: a subject of a few characters, then 要/将/实现…
+    ** or a number; at the start of a sentence also 目标 ("主要目标是：") */
+    static const char *azVerb[] = {"要", "将", "力争", "努力", "实现", "确保", "达到", "目标"};
+    int nVerb = bStart ? 8 : 7;
+    if( at(z, jw, n, "在") ) jw = n;    /* "…时期在…进程中具有…": a statement */
+    for(int q=jw, nc=0; q<n && nc<20 && !ok; nc++){
+      unsigned ch = u8(z+q, &e);
+      if( is_comma(ch) || is_sentence_end(ch) || is_semicolon(ch) || is_colon(ch) || ch==0x662F /*是*/ ) break;
+      if( ch>='0' && ch<='9' ) ok = 1;
+      for(int m=0; m<nVerb; m++) if( at(z, q, n, azVerb[m]) ) ok = 1;
+      q += e;
+    }
+  }
+  if( !ok ) return 0;
+  h->y = y; h->m = 12; h->d = 31;
+  return len;
+}
+
+/* Recognise a deadline at z[i] (a character boundary) of a sentence that
+** starts at s; year is the plan year.  Returns the bytes matched and fills
+** h, or 0. */
+static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
   unsigned char ch = (unsigned char)z[i];
   int e;
   /* fast exit: a deadline starts with a digit or one of 明后年今全本上下汛
@@ -154,6 +199,21 @@ static int deadline_at(const char *z, int i, int n, int year, Hit *h){
     int len = period_after_year(z, i, n, year, h, 0);
     return len>0 ? len : 0;
   }
+  /* 二〇三五年: a year written in Chinese digits, as a 4-digit year */
+  if( at(z, i, n, "二〇") || at(z, i, n, "二零") ){
+    int y = 0, q = i;
+    for(int k=0; k<4; k++){
+      int dg = cn_digit(u8(z+q, &e));
+      if( dg<0 || dg>9 ) return 0;
+      y = y*10 + dg;
+      q += e;
+    }
+    if( !at(z, q, n, "年") || y<year || y>year+30 ) return 0;
+    if( y==year && !(prev==0x5230 || prev==0x81F3 || prev==0x4E8E) ) return 0;
+    if( at(z, q+3, n, "以来") || at(z, q+3, n, "起") || at(z, q+3, n, "远景") ) return 0;
+    h->y = y; h->m = 12; h->d = 31;
+    return q + 3 - i;
+  }
   if( at(z, i, n, "明年") ){ h->y = year+1; h->m = 12; h->d = 31; return 6; }
   if( at(z, i, n, "后年") ){ h->y = year+2; h->m = 12; h->d = 31; return 6; }
   if( at(z, i, n, "年底") || at(z, i, n, "年末") ){
@@ -186,34 +246,8 @@ static int deadline_at(const char *z, int i, int n, int year, Hit *h){
   }
   int len = quarter_at(z, i, n, year, h);
   if( len ) return len;
-  /* “十五五”时期 / 十四五末 */
-  if( at(z, i, n, "十") ){
-    int d = cn_digit(u8(z+i+3, &e));
-    if( d>=1 && d<=9 && at(z, i+6, n, "五") ){
-      int j = i + 9;
-      if( at(z, j, n, "”") || at(z, j, n, "\"") ) j += at(z, j, n, "\"") ? 1 : 3;
-      int jw = j;
-      if( at(z, j, n, "时期") || at(z, j, n, "期间") ) jw = j + 6;
-      if( at(z, jw, n, "，") ){
-        /* "“十五五”时期，临江将…": a subject of a few characters, then 将/要 */
-        jw += 3;
-        for(int q=jw, nc=0; q<n && nc<8; nc++){
-          if( at(z, q, n, "将") || at(z, q, n, "要") ){ jw = q; break; }
-          if( at(z, q, n, "是") || is_comma(u8(z+q, &e)) || is_sentence_end(u8(z+q, &e)) ) break;
-          u8(z+q, &e); q += e;
-        }
-      }
-      if( at(z, j, n, "末") || at(z, j, n, "期末")
-          || (jw>j && (at(z, jw, n, "要") || at(z, jw, n, "将") || at(z, jw, n, "力争") || at(z, jw, n, "努力")
-                       || at(z, jw, n, "实现") || at(z, jw, n, "基本") || at(z, jw, n, "全面") || at(z, jw, n, "确保")
-                       || at(z, jw, n, "达到") || at(z, jw, n, "末"))) ){
-        int y = 1955 + 5*(10 + d);
-        if( y<year ) return 0;
-        h->y = y; h->m = 12; h->d = 31;
-        return j + (at(z, j, n, "末") ? 3 : 6) - i;
-      }
-    }
-  }
+  len = five_year_at(z, i, n, s, year, h);
+  if( len ) return len;
   /* M月底前 with a Chinese month: 六月底前 */
   if( cn_digit(u8(z+i, &e))>=1 && cn_digit(u8(z+i, &e))<=10 && prev!=0x5341 ){
     int d0 = cn_digit(prev);
@@ -233,7 +267,7 @@ int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
     Hit h;
     int k;
     u8(z+i, &k);
-    int len = deadline_at(z, i, iEnd, c->p->year, &h);
+    int len = deadline_at(z, i, iEnd, iStart, c->p->year, &h);
     if( len>0 ){
       date_format(d->zDate, h.y, h.m, h.d);
       d->explicit = 1;
@@ -289,4 +323,33 @@ int year_guess(Ctx *c){
   int best = 0;
   for(int y=0; y<100; y++) if( aCount[y] && aCount[y]>=aCount[best] ) best = y;
   return aCount[best] ? 2000 + best : 0;
+}
+
+/* See xtext.h: the period a heading of the plan names for all the tasks
+** under it: "二、“十五五”时期的主要目标任务" → 2030-12-31, "今后五年的
+**目标任务" → year+4.  Only a heading about goals or tasks that does not
+** also name the plan year counts ("…和2026年重点工作" does not).  Returns
+** 1 and fills d (explicit, with the heading's words), else 0. */
+int deadline_of_heading(Ctx *c, const XNode *n, XDeadline *d){
+  const char *z = n->zTitle;
+  int nz = (int)strlen(z);
+  int year = c->p->year, y = 0, iAt = -1, nLen = 0;
+  char zYear[8];
+  if( !(strstr(z, "目标") || strstr(z, "任务")) ) return 0;
+  snprintf(zYear, sizeof(zYear), "%d年", year);
+  if( strstr(z, zYear) ) return 0;
+  for(int i=0; i+9<=nz; i++){
+    int e;
+    if( at(z, i, nz, "十") ){
+      int dg = cn_digit(u8(z+i+3, &e));
+      if( dg>=1 && dg<=9 && at(z, i+6, nz, "五") ){ y = 1955 + 5*(10 + dg); iAt = i; nLen = 9; break; }
+    }
+    if( at(z, i, nz, "今后五年") || at(z, i, nz, "未来五年") ){ y = year + 4; iAt = i; nLen = 12; break; }
+  }
+  if( y<year || iAt<0 ) return 0;
+  date_format(d->zDate, y, 12, 31);
+  d->explicit = 1;
+  d->zText = xstrndup(z + iAt, (size_t)nLen);
+  d->span = n->span;
+  return 1;
 }

@@ -136,7 +136,11 @@ static int is_part_title(const char *z, int a, int b){
   int nc = nchars(z, a, b);
   if( nc<2 || nc>aMaxTitle[RANK_PART] || has_sentence_end(z, a, b) ) return 0;
   if( has(z, a, b, "，") || has(z, a, b, ",") ) return 0;
-  if( is_colon(cp_before(z, b)) ) return 0;
+  if( is_colon(cp_before(z, b)) ){
+    /* "2025年工作安排：" — a part title only when short and plainly one */
+    b = u8_prev(z, b);
+    if( nc>24 || title_part_kind(z, a, b)==PART_NONE || has(z, a, b, "是") ) return 0;
+  }
   return title_part_kind(z, a, b)!=PART_NONE;
 }
 
@@ -177,8 +181,9 @@ static int add_node(Ctx *c, int iParent, int rank, int iLabel, int iTitle, int i
   n->level = rank;
   n->partKind = partKind;
   n->zLabel = ctx_text(c, iLabel, iTitle);
-  /* trim spaces and a closing 。 or ： from the title */
+  /* trim spaces and a closing ： from the title */
   while( iTitleEnd>iTitle && c->P.a[iTitleEnd-1]==' ' ) iTitleEnd--;
+  if( iTitleEnd>iTitle && is_colon(cp_before(c->P.a, iTitleEnd)) ) iTitleEnd = u8_prev(c->P.a, iTitleEnd);
   while( iTitle<iTitleEnd && c->P.a[iTitle]==' ' ) iTitle++;
   n->zTitle = ctx_text(c, iTitle, iTitleEnd);
   n->span = ctx_span(c, iLabel, iTitleEnd);

@@ -91,6 +91,25 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
     t->deadline = d;
     i = iPos + len;
   }
+  /* none named: the period of the goal list this sentence belongs to */
+  if( !t->deadline.explicit && c->bListScope ){
+    t->deadline = c->listScope;
+    t->deadline.zText = xstrdup(c->listScope.zText);
+  }
+  /* a sentence that opens a list of goals for a later period */
+  if( t->deadline.explicit && atoi(t->deadline.zDate)>p->year
+      && (strstr(t->zText, "以下") || strstr(t->zText, "如下")) && strstr(t->zText, "目标") ){
+    if( c->bListScope ) free(c->listScope.zText);
+    c->listScope = t->deadline;
+    c->listScope.zText = xstrdup(t->deadline.zText);
+    c->bListScope = 1;
+  }
+  /* none named: the period a heading above names ("十五五"时期主要目标任务) */
+  /* (only for the sections under such a heading: the guidance right under
+  ** it keeps the plan year) */
+  for(int j=iNode>=0 ? p->aNode[iNode].iParent : -1; !t->deadline.explicit && j>=0; j=p->aNode[j].iParent){
+    if( p->aNode[j].level<=2 && deadline_of_heading(c, &p->aNode[j], &d) ) t->deadline = d;
+  }
   return t;
 }
 
@@ -157,6 +176,12 @@ void tasks_build(Ctx *c){
     Para *q = &c->aPara[ip];
     if( q->kind!=PARA_BODY || q->partKind!=PART_PLAN ) continue;
     int a = q->iBody, b = q->iEnd;
+    /* a goal list goes on only through items: "——…" paragraphs or numbered
+    ** items; a heading or any other paragraph ends it */
+    if( c->bListScope && (q->iNode>=0 || !(at(z, q->iStart, q->iEnd, "——") || q->iBody>q->iStart)) ){
+      free(c->listScope.zText);
+      c->bListScope = 0;
+    }
     if( a>=b ) continue;
     /* a short line with no sentence mark is a heading, not a task */
     if( b - a < 90 && sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
@@ -186,5 +211,9 @@ void tasks_build(Ctx *c){
       for(int m=0; m<aDept[k].n; m++) free(aDept[k].az[m]);
       free(aDept[k].az);
     }
+  }
+  if( c->bListScope ){
+    free(c->listScope.zText);
+    c->bListScope = 0;
   }
 }

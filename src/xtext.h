@@ -55,6 +55,8 @@ struct Ctx {
   int nCk;
   int iLastByte;     /* the last source byte src_cp() converted ... */
   int iLastCp;       /* ... and its code point index */
+  XDeadline listScope;  /* the deadline of an open goal list ("以下主要目标") */
+  int bListScope;       /* 1 while such a list is open (tasks.c) */
 };
 #define CK_STEP 256
 
@@ -120,6 +122,7 @@ void tasks_build(Ctx *c);
 void targets_find(Ctx *c, XTask *t, int iStart, int iEnd);
 int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos);
 int year_guess(Ctx *c);
+int deadline_of_heading(Ctx *c, const XNode *n, XDeadline *d);
 
 /* Number parsing shared by targets.c and deadline.c */
 int cn_digit(unsigned c);
