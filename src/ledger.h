@@ -367,6 +367,24 @@ void segment_list_free(Segment *a, int n);
 
 /* ---- reports ---- */
 int ledger_report_submit(Ledger *p, const ReportArgs *a, int *pId, Err *e);
+/* The outcome of one report of ledger_report_batch(). */
+typedef struct BatchItem BatchItem;
+struct BatchItem {
+  int reportId;        /* the report filed, or the live one it repeats */
+  int repeated;        /* 1: a live (submitted or accepted) report of the
+                       ** same task, period and target with the same value
+                       ** and note exists, so nothing was filed */
+  Err err;             /* err.code 0 when this report is good */
+};
+/* Submit the n reports a[0..n) in one transaction: all of them are filed,
+** or none.  Every report is checked as ledger_report_submit() checks it
+** and aOut[i] (n of them, filled) says what became of a[i] or what is
+** wrong with it.  A report (without evidence) that repeats a live report
+** exactly is not filed again (aOut[i].repeated), so the same batch given
+** twice files nothing the second time.  Returns 0 when every report was
+** good and the batch committed; else nonzero with e saying how many were
+** refused, and nothing stored. */
+int ledger_report_batch(Ledger *p, const ReportArgs *a, int n, BatchItem *aOut, Err *e);
 /* Accept (bAccept) or return a submitted report; a return needs zReason. */
 int ledger_report_review(Ledger *p, int id, int bAccept, const char *zReason, Err *e);
 /* Reports of a task (taskId>0) or of the plan (taskId 0: latest plan),

@@ -225,6 +225,68 @@ out0:
   return rc;
 }
 
+/* The id of the live report (submitted or accepted) that a repeats
+** exactly -- same task, period, target, value and note -- when the acting
+** user may report on the task; else 0.  Reports with evidence never
+** repeat. */
+static int report_repeats(Ledger *p, const ReportArgs *a){
+  Task t;
+  Err e2 = {0};
+  Report *aOld = 0;
+  int nOld = 0, id = 0, targetId = 0;
+  double v;
+  int isPct = a->zPercent!=0;
+  if( a->nEvidence>0 || a->zPeriod==0 || a->zNote==0 ) return 0;
+  if( text_number(isPct ? a->zPercent : a->zValue ? a->zValue : "", &v) ) return 0;
+  if( ledger_task_get(p, a->taskId, &t, &e2) ) return 0;
+  AuthObject o = auth_task(&t, 1);
+  if( !isPct ){
+    targetId = a->zTarget ? text_id(a->zTarget) : t.nTarget==1 ? t.aTarget[0].id : -1;
+  }
+  if( auth_can(&p->user, ACT_REPORT, &o) && targetId>=0
+   && store_report_list(p->s, t.id, 0, &aOld, &nOld, &e2)==0 ){
+    for(int i=0; i<nOld && id==0; i++){
+      Report *q = &aOld[i];
+      if( q->state!=REPORT_RETURNED && strcmp(q->zPeriod, a->zPeriod)==0
+       && q->isPercent==isPct && q->targetId==targetId && q->value==v
+       && strcmp(q->zNote ? q->zNote : "", a->zNote)==0 ){
+        id = q->id;
+      }
+    }
+  }
+  report_list_free(aOld, nOld);
+  task_clear(&t);
+  return id;
+}
+
+/* See ledger.h. */
+int ledger_report_batch(Ledger *p, const ReportArgs *a, int n, BatchItem *aOut, Err *e){
+  int nBad = 0, iFirst = -1;
+  memset(aOut, 0, sizeof(BatchItem)*(size_t)(n>0 ? n : 0));
+  if( n<=0 ) return err_set(e, ERR_INPUT, "no reports to file");
+  if( store_begin(p->s, e) ) return -1;
+  for(int i=0; i<n; i++){
+    BatchItem *b = &aOut[i];
+    if( (b->reportId = report_repeats(p, &a[i]))!=0 ){
+      b->repeated = 1;
+      continue;
+    }
+    if( ledger_report_submit(p, &a[i], &b->reportId, &b->err)==0 ) continue;
+    if( nBad++==0 ) iFirst = i;
+    if( b->err.code==ERR_INTERNAL ){
+      *e = b->err;
+      return ledger_fail(p);
+    }
+  }
+  if( nBad ){
+    ledger_fail(p);
+    for(int i=0; i<n; i++) if( aOut[i].err.code==0 ){ aOut[i].reportId = 0; aOut[i].repeated = 0; }
+    return err_set(e, aOut[iFirst].err.code, "%d of %d reports refused, nothing filed; the first (#%d): %s",
+                   nBad, n, iFirst+1, aOut[iFirst].err.zMsg);
+  }
+  return store_commit(p->s, e);
+}
+
 /* See ledger.h. */
 int ledger_report_get(Ledger *p, int id, Report *r, Err *e){
   Err e2 = {0};
