@@ -272,6 +272,24 @@ static int is_page_number(const char *z, int a, int b){
 }
 
 /* True for short chrome lines of web pages and newspapers, whole line. */
+static int is_chrome_line(const char *z, int a, int b);
+
+/* True for a line of the metadata header that scraped collections put
+** before the text ("标题：…", "来源URL：http://…", "正文："), whatever its
+** length. */
+static int is_meta_line(const char *z, int a, int b){
+  static const char *azMeta[] = {
+    "标题：", "发文单位：", "发文时间：", "来源URL", "正文：", "发布机构：", "发布时间：",
+    "索引号：", "http://", "https://", "来源网址", "原文链接",
+    /* page footers */
+    "Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "违法和不良信息", "公安机关备案",
+  };
+  for(size_t k=0; k<sizeof(azMeta)/sizeof(azMeta[0]); k++){
+    if( at(z, a, b, azMeta[k]) ) return 1;
+  }
+  return 0;
+}
+
 static int is_chrome_line(const char *z, int a, int b){
   static const char *azLead[] = {
     "分享到", "上一篇", "下一篇", "相关报道", "相关新闻", "相关链接", "相关文章",
@@ -279,7 +297,13 @@ static int is_chrome_line(const char *z, int a, int b){
     "【字号", "字号：", "【打印", "【关闭", "扫一扫", "来源：", "来源:", "作者：",
     "时间：", "发布时间", "浏览次数", "阅读：", "阅读次数", "评论：", "内容摘要",
     "责任编辑", "编辑：", "本版编辑", "校对：", "美编：", "审核：", "原标题",
-    "网站地图", "版权所有", "主办单位", "联系我们", "ICP备", "返回顶部",
+    "网站地图", "版权所有", "主办单位", "联系我们", "ICP备", "返回顶部", "Copyright",
+    "copyright", "COPYRIGHT", "©", "网站标识码", "法律声明", "隐私声明", "技术支持",
+    "公安机关备案", "违法和不良信息", "主办：", "承办：", "ICP备案", "关于本站",
+    /* the metadata header of scraped collections */
+    "标题：", "发文单位：", "发文时间：", "来源URL", "正文：", "发布机构：", "发布时间：",
+    "【字体", "字体：", "索引号：", "文号：", "成文日期", "发文字号", "主题分类",
+    "http://", "https://", "www.",
   };
   for(size_t k=0; k<sizeof(azLead)/sizeof(azLead[0]); k++){
     if( at(z, a, b, azLead[k]) ) return 1;
@@ -526,11 +550,11 @@ static void mark_report_bounds(Ctx *c, Line *a, int n){
   }
   /* trailing chrome: short lines that end no sentence, from the end back */
   for(i=iEnd-1; i>iStart && i>iClose; i--){
-    if( a[i].kind==LINE_EMPTY ) continue;
+    if( a[i].kind==LINE_EMPTY || a[i].kind==LINE_SKIP ) continue;
     if( a[i].kind!=LINE_TEXT ) break;
     int nc = nchars(z, a[i].a, a[i].b);
     if( (nc<=30 && !ends_sentence(z, a[i].a, a[i].b) && !is_annex_heading(z, a[i].a, a[i].b))
-        || (nc<=40 && is_chrome_line(z, a[i].a, a[i].b)) ){
+        || (nc<=40 && is_chrome_line(z, a[i].a, a[i].b)) || is_meta_line(z, a[i].a, a[i].b) ){
       a[i].kind = LINE_SKIP;
       a[i].zWhy = "web-page chrome after the report";
     }else{
@@ -549,7 +573,7 @@ static void mark_furniture(Ctx *c, Line *a, int n){
     if( is_page_number(z, s, e) ) zWhy = "page number";
     else if( is_caption(z, s, e) ) zWhy = "photo caption";
     else if( is_page_header(z, s, e) ) zWhy = "page header";
-    else if( e - s<=120 && nchars(z, s, e)<=40 && is_chrome_line(z, s, e) ) zWhy = "web-page chrome";
+    else if( (e - s<=120 && nchars(z, s, e)<=40 && is_chrome_line(z, s, e)) || is_meta_line(z, s, e) ) zWhy = "web-page chrome";
     else{
       /* a line made only of furniture, e.g. "（上接第三版）" */
       int q = s;

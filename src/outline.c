@@ -245,6 +245,22 @@ void outline_build(Ctx *c){
         }
       }
     }
+    if( rank==-1 && b - a < 400 && has(z, a, b, "作") && has(z, a, b, "工作报告")
+        && (has(z, a, b, "常务委员会") || has(z, a, b, "法院") || has(z, a, b, "检察院")
+            || has(z, a, b, "政协")) ){
+      /* a news page about the session: another organ's report follows
+      ** ("县人大常委会主任…作…常务委员会工作报告"), not the government's plan */
+      curPart = PART_OTHER;
+      for(r=0; r<N_RANK; r++) aOpen[r] = -1;
+      q->partKind = curPart;
+      q->iBody = b;
+      continue;
+    }
+    if( rank==-1 && (at(z, a, b, "各位代表") || at(z, a, b, "同志们")) ){
+      /* an address to the deputies closes the sections: what follows
+      ** belongs to the part ("各位代表，蓝图已经绘就…") */
+      for(r=RANK_PAREN; r<N_RANK; r++) aOpen[r] = -1;
+    }
     if( rank < -1 ){
       /* a numbered list item: the body starts after the label */
       q->iBody = iLabelEnd;

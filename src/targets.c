@@ -17,7 +17,8 @@ static const char *azUnit[] = {
   "个百分点", "百分点", "千瓦时", "平方公里", "平方千米", "平方米", "立方米", "公里",
   "千米", "千瓦", "兆瓦", "吉瓦", "千克", "公斤", "公顷", "人次", "户次", "车次",
   "架次", "标箱", "台套", "美元", "欧元", "千伏安", "批次", "微克/立方米", "毫克/立方米",
-  "毫克/升", "立方米/秒",
+  "毫克/升", "立方米/秒", "吨标准煤", "吨标煤", "亩次", "Eflops", "EFLOPS", "EFlops",
+  "Pflops", "PFLOPS", "PFlops",
   "%", "\xEF\xBC\x85", "\xE2\x80\xB0",
   "个", "家", "条", "处", "所", "座", "套", "户", "人", "名", "项", "张", "部", "例",
   "辆", "台", "间", "只", "头", "株", "棵", "块", "件", "批", "场", "篇", "册",
@@ -34,6 +35,7 @@ static const struct { const char *zWord; const char *zCmp; } aPrefix[] = {
   {"不超过", "<="}, {"不高于", "<="}, {"不多于", "<="}, {"不大于", "<="}, {"低于", "<="},
   {"少于", "<="}, {"小于", "<="}, {"以内", "<="},
   {"约", "~"}, {"大约", "~"}, {"近", "~"}, {"接近", "~"},
+  {"迈上", ">="}, {"跨上", ">="}, {"跃上", ">="}, {"站上", ">="},
 };
 
 /* Words after the unit that make the target "≥", "≤" or "~". */
@@ -97,6 +99,7 @@ int parse_number(const char *z, int i, int n, double *pv, int *pEnd, int *pbChin
   int k, j = i, d;
   double v = 0;
   *pbChinese = 0;
+  int nDec = 0;   /* decimal places: the value is kept whole until the end */
   if( (d = digit_at(z, j, n, &k))>=0 ){
     int nd = 0;
     while( (d = digit_at(z, j, n, &k))>=0 ){
@@ -109,9 +112,9 @@ int parse_number(const char *z, int i, int n, double *pv, int *pEnd, int *pbChin
     if( j<n && (z[j]=='.' || at(z, j, n, "．")) ){
       int jd = j + (z[j]=='.' ? 1 : 3);
       if( digit_at(z, jd, n, &k)>=0 ){
-        double f = 0.1;
         j = jd;
-        while( (d = digit_at(z, j, n, &k))>=0 ){ v += d*f; f /= 10; j += k; }
+        while( (d = digit_at(z, j, n, &k))>=0 && nDec<9 ){ v = v*10 + d; nDec++; j += k; }
+        while( digit_at(z, j, n, &k)>=0 ) j += k;
       }
     }
   }else{
@@ -152,6 +155,13 @@ int parse_number(const char *z, int i, int n, double *pv, int *pEnd, int *pbChin
     else if( at(z, j, n, "千") && !qian_is_unit(z, j, n) ){ v *= 1e3; j += 3; }
     else if( at(z, j, n, "百") && (at(z, j+3, n, "万") || at(z, j+3, n, "亿")) ){ v *= 100; j += 3; }
     else break;
+  }
+  /* 1.68万 = 168 * 10^4 / 10^2: one division, so that 2.3亿 is 230000000 */
+  if( nDec ){
+    static const double aPow[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    v /= aPow[nDec];
+    double r = round(v);
+    if( fabs(v - r) < 1e-9*fmax(1.0, fabs(v)) ) v = r;
   }
   *pv = v;
   *pEnd = j;
@@ -220,7 +230,26 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
   if( i - s > 30 ) s = i - 30, s = s<a ? a : s;
   while( s<i && ((unsigned char)z[s] & 0xC0)==0x80 ) s++;
   if( has(z, s, i, "已") || has(z, s, i, "现有") || has(z, s, i, "原有") || has(z, s, i, "目前")
-      || has(z, s, i, "共有") || has(z, s, i, "拥有") || has(z, s, i, "去年") || has(z, s, i, "上年末") ) return 1;
+      || has(z, s, i, "共有") || has(z, s, i, "去年") || has(z, s, i, "上年末")
+      || has(z, s, i, "接壤") ) return 1;
+  /* "高阳有…3条高速": something has so many (but "至少有1名", "拥有量达");
+  ** the clause here runs over 、 */
+  int s2 = i;
+  while( s2>a ){
+    int jp = u8_prev(z, s2), kk;
+    unsigned c2 = u8(z+jp, &kk);
+    if( is_sentence_end(c2) || is_semicolon(c2) || is_comma(c2) || is_colon(c2) ) break;
+    s2 = jp;
+  }
+  for(int j=s2; j+3<=i; j++){
+    if( !at(z, j, i, "有") ) continue;
+    unsigned pc = cp_before(z, j);
+    if( at(z, j+3, i, "量") || at(z, j+3, i, "效") || at(z, j+3, i, "序") || at(z, j+3, i, "机")
+        || at(z, j+3, i, "力") || at(z, j+3, i, "关") ) continue;   /* 拥有量, 有效, 有序, 有机, 有力, 有关 */
+    if( pc==0x5C11 /*少*/ || pc==0x90FD /*都*/ || pc==0x5747 /*均*/ || pc==0x5C06 /*将*/
+        || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/ ) continue;
+    return 1;
+  }
   /* "在去年增长8%的基础上": the figure a target builds on */
   {
     int ce = clause_end(z, e, b);
@@ -300,7 +329,8 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   double vMax = 0;
   int bRange = 0;
   if( prev==0x7B2C /*第*/ || is_glue(prev) ) return 0;
-  if( e<b && is_glue(u8(z+e, &k)) ) return 0;
+  if( e<b && is_glue(u8(z+e, &k)) && !(at(z, e, b, "Eflops") || at(z, e, b, "EFLOPS")
+      || at(z, e, b, "EFlops") || at(z, e, b, "Pflops") || at(z, e, b, "PFLOPS") || at(z, e, b, "PFlops")) ) return 0;
   if( e<b && (u8(z+e, &k)==':' || u8(z+e, &k)==0x2236) ) return 0;
   if( bChinese && (v<2 || prev==0x5341 || cn_digit(prev)>=0) ) return 0;
   int j = e;
@@ -331,7 +361,14 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
       }
     }
   }
-  if( !nUnit ) return 0;
+  if( !nUnit ){
+    /* 年 and 岁 count only for the measures they are: 受教育年限达到11.3年,
+    ** 人均预期寿命提高到78岁左右 */
+    int cs = clause_start(z, a, i);
+    if( at(z, j, b, "年") && has(z, cs, i, "年限") && !at(z, j+3, b, "级") ){ zUnit = "年"; nUnit = 3; }
+    else if( at(z, j, b, "岁") && has(z, cs, i, "寿命") ){ zUnit = "岁"; nUnit = 3; }
+    else return 0;
+  }
   if( bChinese && strcmp(zUnit, "%")==0 ) return 0;
   /* units that follow a number but make no target here */
   if( (strcmp(zUnit, "期")==0 || strcmp(zUnit, "届")==0 || strcmp(zUnit, "次")==0
@@ -339,7 +376,11 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   if( strcmp(zUnit, "期")==0 || strcmp(zUnit, "届")==0 ) return 0;
   int iEnd = j + nUnit;
   /* 一次性, 一批 … are words, not counts */
-  if( at(z, iEnd, b, "性") || at(z, iEnd, b, "级") || at(z, iEnd, b, "型") || at(z, iEnd, b, "化") ) return 0;
+  if( at(z, iEnd, b, "性") || at(z, iEnd, b, "级") || at(z, iEnd, b, "型") || at(z, iEnd, b, "化")
+      || at(z, iEnd, b, "制") ) return 0;
+  /* a policy named by its count: "改革30条政策措施", "十二条措施" */
+  if( strcmp(zUnit, "条")==0 && (at(z, iEnd, b, "政策") || at(z, iEnd, b, "措施") || at(z, iEnd, b, "意见")
+      || at(z, iEnd, b, "举措") || at(z, iEnd, b, "规定") || at(z, iEnd, b, "硬措施")) ) return 0;
   if( strcmp(zUnit, "度")==0 && !(at(z, j-3, b, "亿") || at(z, j-3, b, "万")) ) return 0;
   if( strcmp(zUnit, "方")==0 && (at(z, iEnd, b, "面") || at(z, iEnd, b, "案") || at(z, iEnd, b, "式")) ) return 0;
   if( strcmp(zUnit, "米")==0 && (at(z, iEnd, b, "饭") || at(z, iEnd, b, "粮")) ) return 0;
@@ -353,15 +394,24 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
     }
   }
   if( !bSuffix && strcmp(zCmp, "=")==0 ){
-    /* the word may be followed by 有/达/达到/为/在: "至少有1名", "超过达到…" */
+    /* the word may be followed by 有/达到/为/在 or a verb: "至少有1名",
+    ** "至少建成2所"; the longest word wins (不高于 over 高于) */
     int ip = i;
     static const char *azLink[] = {"达到", "有", "达", "为", "在"};
     for(size_t m=0; m<sizeof(azLink)/sizeof(*azLink); m++){
       if( ends_with(z, a, ip, azLink[m]) ){ ip -= (int)strlen(azLink[m]); break; }
     }
+    if( ip==i ){
+      for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb); m++){
+        if( strlen(azVerb[m])==6 && ends_with(z, a, ip, azVerb[m]) ){ ip -= 6; break; }
+      }
+    }
+    size_t nBest = 0;
     for(size_t m=0; m<sizeof(aPrefix)/sizeof(*aPrefix); m++){
-      if( ends_with(z, a, i, aPrefix[m].zWord) || (ip<i && ends_with(z, a, ip, aPrefix[m].zWord)) ){
-        zCmp = aPrefix[m].zCmp; break;
+      size_t len = strlen(aPrefix[m].zWord);
+      if( len>nBest && (ends_with(z, a, i, aPrefix[m].zWord) || (ip<i && ends_with(z, a, ip, aPrefix[m].zWord))) ){
+        zCmp = aPrefix[m].zCmp;
+        nBest = len;
       }
     }
     /* 控制在5%内 */
@@ -391,6 +441,8 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
     if( !bVerb ) return 0;
   }
   if( is_baseline(z, a, b, i, e) ) return 0;
+  if( ends_with(z, a, i, "海拔") ) return 0;
+  if( at(z, iEnd, b, "的") && ends_with(z, a, i, "率") ) return 0;   /* 空置率30%—50%的村 */
   if( bRange ) zCmp = "range";
   XTarget *g = ARRAY_PUSH(t->aTarget, t->nTarget, t->nTargetAlloc);
   g->span = ctx_span(c, i, iEnd);
@@ -402,6 +454,22 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   g->zStrength = strength_of(z, a, i);
   g->zSubject = subject_of(z, a, b, i, iEnd);
   return iEnd;
+}
+
+/* Past the upper end of a range that follows a number ending at e
+** ("30%—50%": from after "30" to after "50%"), or e when none follows. */
+static int skip_range(const char *z, int e, int b){
+  int k, j = e;
+  const char *zUnit;
+  j += unit_at(z, j, b, &zUnit);
+  unsigned ch = j<b ? u8(z+j, &k) : 0;
+  if( ch==0x2014 || ch==0x2013 || ch=='-' || ch==0xFF0D || ch=='~' || ch==0xFF5E || ch==0x81F3 ){
+    int js = j + k, e2, bCn;
+    double v2;
+    if( ch==0x2014 && at(z, js, b, "—") ) js += 3;
+    if( js<b && parse_number(z, js, b, &v2, &e2, &bCn) ) return e2 + unit_at(z, e2, b, &zUnit);
+  }
+  return e;
 }
 
 /* "分别增长10%和12%以上": a target without a comparison of its own takes the
@@ -451,7 +519,8 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
           i = iEnd;
           continue;
         }
-        i = e;
+        /* a refused range is refused whole: not its upper end alone */
+        i = skip_range(z, e, b);
         continue;
       }
     }

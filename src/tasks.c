@@ -169,6 +169,28 @@ static int sentence_end(const char *z, int s, int b){
   return b;
 }
 
+/* True for a sentence that is no commitment although it stands in the
+** plan: a look back ("这一年，我们…", "过去一年…", "一年来…") or the
+** narration of a news page about the session ("县长某某作政府工作报告",
+** "会议表决通过了…", "报告共分三部分"). */
+static int not_commitment(const char *z, int s, int e){
+  static const char *azLead[] = {
+    "这一年", "过去一年", "过去的一年", "一年来", "去年以来", "过去五年", "五年来", "这五年",
+    "会议应出席", "会议表决", "会议书面", "会议听取", "会议审议", "报告共分", "全体起立",
+  };
+  while( s<e && z[s]==' ' ) s++;
+  for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
+    if( at(z, s, e, azLead[k]) ) return 1;
+  }
+  const char *zRep = e - s < 200 ? memmem(z+s, (size_t)(e-s), "工作报告", 12) : 0;
+  if( zRep ){
+    const char *zZuo = memmem(z+s, (size_t)(zRep - (z+s)), "作", 3);
+    if( zZuo && zRep - zZuo <= 90 && !memmem(zRep, (size_t)(z+e-zRep), "确定", 6)
+        && !memmem(zRep, (size_t)(z+e-zRep), "部署", 6) ) return 1;
+  }
+  return 0;
+}
+
 /* See xtext.h. */
 void tasks_build(Ctx *c){
   const char *z = c->P.a;
@@ -184,8 +206,9 @@ void tasks_build(Ctx *c){
     }
     if( a>=b ) continue;
     /* a short line with no sentence mark is a heading, not a task */
-    if( b - a < 90 && sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
-        && utf8_count(z + a, (size_t)(b - a)) < 30 ) continue;
+    /* a line with no sentence mark is a heading or a subtitle, not a task */
+    if( b - a < 200 && sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
+        && utf8_count(z + a, (size_t)(b - a)) <= 60 ) continue;
     Dept aDept[32];
     int nDept = find_depts(c, a, b, aDept, 32);
     int iFirstTask = c->p->nTask;
@@ -194,7 +217,7 @@ void tasks_build(Ctx *c){
       int e = sentence_end(z, s, b);
       if( bFirst && q->bRunIn ){ bFirst = 0; s = e; continue; }
       bFirst = 0;
-      if( has_han(z, s, e) ) sentence_tasks(c, q->iOwner, s, e);
+      if( has_han(z, s, e) && !not_commitment(z, s, e) ) sentence_tasks(c, q->iOwner, s, e);
       s = e;
     }
     /* units named in the text go to the tasks before the note */
