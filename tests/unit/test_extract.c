@@ -64,6 +64,13 @@ static void test_targets(void **state){
   TARGETS("发放补贴1.6万户，新增电梯500部以上。", "16000 户 = plain;500 部 >= plain;");
   TARGETS("新增就业100余人。", "100 人 >= plain;");
   TARGETS("改造老旧小区23个、背街小巷十五条。", "23 个 = plain;15 条 = plain;");
+  TARGETS("能源综合生产能力达2.3亿吨标准煤左右。", "230000000 吨标准煤 ~ plain;");
+  TARGETS("算力规模突破190Eflops。", "190 Eflops >= plain;");
+  TARGETS("农机作业服务面积60万亩次以上。", "600000 亩次 >= plain;");
+  TARGETS("平均受教育年限达到11.3年，人均预期寿命提高到78岁左右。", "11.3 年 = plain;78 岁 ~ plain;");
+  TARGETS("细颗粒物年平均浓度不高于23微克/立方米。", "23 微克/立方米 <= plain;");
+  TARGETS("每所学校至少建成2所标准化食堂。", "2 所 >= plain;");
+  TARGETS("全省地区生产总值迈上3万亿元台阶。", "3000000000000 元 >= plain;");
 }
 
 static void test_not_targets(void **state){
@@ -80,6 +87,12 @@ static void test_not_targets(void **state){
   TARGETS("坚持“两个毫不动摇”[8]，落实八项规定。", "");
   TARGETS("强化PM2.5治理，推广5G应用，发展“1+N”模式。", "");
   TARGETS("全面落实“7×24小时”服务。", "");
+  TARGETS("落实开发区管理制度改革30条政策措施。", "");
+  TARGETS("为海拔1500米以上学校建设供暖设施。", "");
+  TARGETS("完成农宅空置率30%—50%的“空心村”治理。", "");
+  TARGETS("建成250个社区健身路径或3人制篮球场。", "250 个 = plain;");
+  TARGETS("我县有保沧、大广、津石3条高速贯穿全境。", "");
+  TARGETS("在去年增长8%的基础上，力争增长9%。", "9 % = strive;");
 }
 
 /* The deadline date of the first task of a one-sentence plan; "-" when it
@@ -111,6 +124,68 @@ static void test_deadlines(void **state){
   deadline_is("牢固树立“今天再迟也是早，明天再早也是迟”的效率意识。", "-");
   deadline_is("编制“十五五”时期国民经济规划。", "-");
   deadline_is("巩固2025年底前的成果。", "-");
+  deadline_is("到二〇三五年基本实现现代化。", "2035-12-31");
+  deadline_is("“十五五”时期经济社会发展的主要目标是：动能持续增强。", "2030-12-31");
+  deadline_is("“十五五”时期是夯实基础的关键时期。", "-");
+  deadline_is("“十五五”时期我省发展的指导思想是：坚持稳中求进。", "-");
+  deadline_is("实现“十五五”时期经济社会发展目标，必须坚持党的领导。", "-");
+}
+
+/* Tasks under a heading that names a five-year period get its end; a goal
+** list opened by "以下主要目标" keeps that period through its items. */
+static void test_period_scope(void **state){
+  const char *z =
+    "各位代表：\n一、2025年工作回顾\n去年新建公园5个。\n"
+    "二、“十五五”时期的主要目标任务\n“十五五”时期要努力实现以下主要目标。\n"
+    "——发展质量明显提升。城镇化率达65%左右。\n坚持稳中求进。\n"
+    "（一）努力推动创新发展\n研发投入年均增长10%。\n"
+    "三、2026年重点工作\n（一）扩大有效需求\n新建学校3所。\n";
+  Extraction x;
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 2026, &x, &e), 0);
+  static const struct { const char *zText; const char *zDate; } a[] = {
+    {"“十五五”时期要努力实现以下主要目标。", "2030-12-31"},
+    /* "——发展质量明显提升。" is the item's run-in heading, not a task */
+    {"城镇化率达65%左右。", "2030-12-31"},
+    {"坚持稳中求进。", "2026-12-31"},
+    {"研发投入年均增长10%。", "2030-12-31"},
+    {"新建学校3所。", "2026-12-31"},
+  };
+  assert_int_equal(x.nTask, 5);
+  for(int i=0; i<5; i++){
+    assert_string_equal(x.aTask[i].zText, a[i].zText);
+    assert_string_equal(x.aTask[i].deadline.zDate, a[i].zDate);
+  }
+  extraction_free(&x);
+}
+
+/* Web-page damage: a scraper's metadata header, lines cut by markup, the
+** report given twice, a page footer. */
+static void test_scraped_page(void **state){
+  const char *z =
+    "标题：2026年松岭县政府工作报告\n来源URL：http://example.org/a/b.shtml\n正文：\n"
+    "各位代表：\n二、“\n十五五\n”时期主要目标任务\n（一）推进“\n两新\n”工作\n"
+    "完成设备更新\n1200台套。\n各位代表，让我们团结奋斗！\n来源：松岭新闻网\n"
+    "各位代表：\n二、“十五五”时期主要目标任务\n完成设备更新1200台套。\n"
+    "各位代表，让我们团结奋斗！\n"
+    "Copyright © 2026 www.example.org All Rights Reserved 版权所有：松岭县人民政府\n";
+  Extraction x;
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 2026, &x, &e), 0);
+  assert_int_equal(x.nNode, 2);
+  assert_string_equal(x.aNode[0].zTitle, "“十五五”时期主要目标任务");
+  assert_string_equal(x.aNode[1].zTitle, "推进“两新”工作");
+  assert_int_equal(x.nTask, 1);
+  assert_string_equal(x.aTask[0].zText, "完成设备更新1200台套。");
+  assert_int_equal(x.aTask[0].nTarget, 1);
+  int bCopy = 0, bFooter = 0;
+  for(int i=0; i<x.nSkip; i++){
+    if( strstr(x.aSkip[i].zText, "完成设备更新1200台套") ) bCopy = 1;   /* the second copy */
+    if( strstr(x.aSkip[i].zText, "Copyright") ) bFooter = 1;
+  }
+  assert_true(bCopy);
+  assert_true(bFooter);
+  extraction_free(&x);
 }
 
 static void test_split_by_deadline(void **state){
@@ -199,6 +274,8 @@ int main(void){
     cmocka_unit_test(test_not_targets),
     cmocka_unit_test(test_deadlines),
     cmocka_unit_test(test_split_by_deadline),
+    cmocka_unit_test(test_period_scope),
+    cmocka_unit_test(test_scraped_page),
     cmocka_unit_test(test_outline),
     cmocka_unit_test(test_page_break_join),
     cmocka_unit_test(test_departments),
