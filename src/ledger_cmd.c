@@ -9,6 +9,7 @@
 ** being able to open the ledger file is the authentication; the role of
 ** the user named decides what the command may do.
 */
+#include "export.h"
 #include "ledger.h"
 #include "units.h"
 #include <jansson.h>
@@ -902,6 +903,37 @@ int cmd_backup(int argc, char **argv){
   if( L==0 ) return 1;
   int rc = ledger_backup(L, argv[1], &e);
   if( rc==0 ) printf("backed up %s to %s\n", zDb, argv[1]);
+  ledger_close(L);
+  return rc ? cli_err(&e) : 0;
+}
+
+/*
+** COMMAND: export
+** Usage: luoshi export (--xlsx FILE | --csv FILE | --json FILE) [--as-of DATE] [--plan ID]
+**
+** Write the task table (重点任务分解表: 序号, 重点任务, 量化目标, 牵头单位,
+** 责任单位, 完成时限, 进度, 状态) of the plan.  XLSX has one sheet per part,
+** wrapped text, column widths set, the header frozen and repeated on every
+** printed page, A4 landscape.  CSV is UTF-8 with a BOM for Excel.
+*/
+int cmd_export(int argc, char **argv){
+  const char *zDb = db_option(&argc, argv);
+  const char *zAs = as_option(&argc, argv);
+  const char *zXlsx = find_option(&argc, argv, "--xlsx", 1);
+  const char *zCsv = find_option(&argc, argv, "--csv", 1);
+  const char *zJson = find_option(&argc, argv, "--json", 1);
+  const char *zAsOf = find_option(&argc, argv, "--as-of", 1);
+  int planId = plan_option(&argc, argv);
+  Err e = {0};
+  if( verify_all_options(argc, argv, &e) || argc!=1 || (!!zXlsx + !!zCsv + !!zJson)!=1 ){
+    return cli_usage(&e, "export (--xlsx FILE | --csv FILE | --json FILE) [--as-of DATE] [--plan ID]");
+  }
+  Ledger *L = cli_open(zDb, zAs);
+  if( L==0 ) return 1;
+  const char *zFile = zXlsx ? zXlsx : zCsv ? zCsv : zJson;
+  ExportFormat f = zXlsx ? EXPORT_XLSX : zCsv ? EXPORT_CSV : EXPORT_JSON;
+  int rc = export_table(L, planId, zAsOf, f, zFile, &e);
+  if( rc==0 ) printf("wrote %s\n", zFile);
   ledger_close(L);
   return rc ? cli_err(&e) : 0;
 }
