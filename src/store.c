@@ -189,6 +189,20 @@ static const char *const aMigration[] = {
 "  hash  TEXT NOT NULL\n"
 ");\n"
 "INSERT INTO audit_head VALUES(1, 0, '');\n",
+
+/* 1 -> 2: the report's bytes, text and extraction move out of plan, so
+** that reading a plan's fields does not walk megabytes of overflow pages. */
+"CREATE TABLE plan_source(\n"
+"  plan_id    INTEGER PRIMARY KEY REFERENCES plan(id),\n"
+"  bytes      BLOB NOT NULL,               -- the file as imported, verbatim\n"
+"  text       TEXT NOT NULL,               -- decoded; spans count its code points\n"
+"  extraction TEXT NOT NULL                -- the extractor's contract JSON\n"
+");\n"
+"INSERT INTO plan_source(plan_id, bytes, text, extraction)\n"
+"  SELECT id, source_bytes, source_text, extraction FROM plan;\n"
+"ALTER TABLE plan DROP COLUMN source_bytes;\n"
+"ALTER TABLE plan DROP COLUMN source_text;\n"
+"ALTER TABLE plan DROP COLUMN extraction;\n",
 };
 #define N_MIGRATION ((int)(sizeof(aMigration)/sizeof(aMigration[0])))
 
@@ -392,7 +406,8 @@ int store_open(const char *zPath, int bCreate, Store **pp, Err *e){
     return -1;
   }
   sqlite3_busy_timeout(s->db, 5000);
-  if( db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", e) ){
+  if( db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                  " PRAGMA cache_size=-16000;", e) ){
     store_close(s);
     return -1;
   }
@@ -655,9 +670,8 @@ int store_plan_insert(Store *s, const Plan *p, const void *aBytes, size_t nBytes
                       const char *zText, const char *zExtraction, int *pId, Err *e){
   Stmt q;
   db_prepare(s, &q, "INSERT INTO plan(region, year, title, file_name, sha256, encoding, format,"
-                    " source_bytes, source_text, extraction, state, start_date, imported_at)"
-                    " VALUES(:region, :year, :title, :file, :sha, :enc, :fmt, :bytes, :text,"
-                    " :x, 'draft', :start, :at)");
+                    " state, start_date, imported_at)"
+                    " VALUES(:region, :year, :title, :file, :sha, :enc, :fmt, 'draft', :start, :at)");
   db_bind_text(&q, ":region", p->zRegion);
   db_bind_int(&q, ":year", p->year);
   db_bind_text(&q, ":title", p->zTitle);
@@ -665,14 +679,17 @@ int store_plan_insert(Store *s, const Plan *p, const void *aBytes, size_t nBytes
   db_bind_text(&q, ":sha", p->zSha256);
   db_bind_text(&q, ":enc", p->zEncoding);
   db_bind_text(&q, ":fmt", p->zFormat);
-  db_bind_blob(&q, ":bytes", aBytes, nBytes);
-  db_bind_text(&q, ":text", zText);
-  db_bind_text(&q, ":x", zExtraction);
   db_bind_text(&q, ":start", p->zStart);
   db_bind_text(&q, ":at", p->zImportedAt);
   if( db_run(&q, e, "plan") ) return -1;
   *pId = (int)sqlite3_last_insert_rowid(s->db);
-  return 0;
+  db_prepare(s, &q, "INSERT INTO plan_source(plan_id, bytes, text, extraction)"
+                    " VALUES(:plan, :bytes, :text, :x)");
+  db_bind_int(&q, ":plan", *pId);
+  db_bind_blob(&q, ":bytes", aBytes, nBytes);
+  db_bind_text(&q, ":text", zText);
+  db_bind_text(&q, ":x", zExtraction);
+  return db_run(&q, e, "plan");
 }
 
 /* Run a one-plan query q (already bound) into p. */
@@ -725,7 +742,7 @@ int store_plan_list(Store *s, Plan **pa, int *pn, Err *e){
 /* See store.h. */
 int store_plan_source(Store *s, int id, char **pz, Err *e){
   Stmt q;
-  db_prepare(s, &q, "SELECT source_text FROM plan WHERE id=:id");
+  db_prepare(s, &q, "SELECT text FROM plan_source WHERE plan_id=:id");
   db_bind_int(&q, ":id", id);
   int rc = db_step(&q);
   *pz = rc==SQLITE_ROW ? xstrdup(db_column_text(&q, 0)) : 0;
