@@ -234,6 +234,7 @@ static int html_decode(const char *zName, const unsigned char *a, size_t n,
 #define HF_INJUNK    0x40   /* junk, or inside junk */
 #define HF_INKEEP    0x80   /* kept, or inside a kept element */
 #define HF_BESTUP    0x100  /* the best element or one of its ancestors */
+#define HF_DATACELL  0x200  /* a row or cell of a data table (not layout) */
 
 typedef struct HNode HNode;
 struct HNode {
@@ -264,6 +265,11 @@ static int tag_is_junk(const char *z){
     if( strcasecmp(z, az[k])==0 ) return 1;
   }
   return 0;
+}
+
+/* True for the table cell tags. */
+static int tag_is_cell(const char *z){
+  return strcasecmp(z, "td")==0 || strcasecmp(z, "th")==0;
 }
 
 /* Tags that start and end a line. */
@@ -436,6 +442,61 @@ static void sum_counts(HPage *pg){
   }
 }
 
+/* The index of the table element that row or cell i belongs to (at most
+** three levels up: td -> tr -> tbody -> table), or -1. */
+static int owning_table(HPage *pg, int i){
+  for(int k=0; k<3 && i>=0; k++){
+    i = pg->a[i].iParent;
+    if( i>=0 && strcasecmp((const char*)pg->a[i].p->name, "table")==0 ) return i;
+  }
+  return -1;
+}
+
+/* Tell data tables from layout tables and mark the rows and cells of data
+** tables HF_DATACELL.  A data table has at least two rows of two or more
+** cells, no table inside a cell, and no cell of more than 600 Chinese
+** characters; pages built of tables (a nav cell, a content cell) are not
+** data, and their cells are rendered as blocks. */
+static void mark_tables(HPage *pg){
+  int *aMulti = xcalloc((size_t)pg->n+1, sizeof(int));
+  int *aMaxCell = xcalloc((size_t)pg->n+1, sizeof(int));
+  char *aNested = xcalloc((size_t)pg->n+1, 1);
+  for(int i=0; i<pg->n; i++){
+    HNode *h = &pg->a[i];
+    const char *zTag = (const char*)h->p->name;
+    if( strcasecmp(zTag, "tr")==0 ){
+      int t = owning_table(pg, i);
+      int nCell = 0;
+      for(xmlNodePtr c = h->p->children; c; c = c->next){
+        if( c->type==XML_ELEMENT_NODE && tag_is_cell((const char*)c->name) ) nCell++;
+      }
+      if( t>=0 && nCell>=2 ) aMulti[t]++;
+    }else if( tag_is_cell(zTag) ){
+      int t = owning_table(pg, i);
+      if( t>=0 && h->nHan > aMaxCell[t] ) aMaxCell[t] = h->nHan;
+    }else if( strcasecmp(zTag, "table")==0 ){
+      for(int j=h->iParent, k=0; j>=0 && k<300; j=pg->a[j].iParent, k++){
+        if( tag_is_cell((const char*)pg->a[j].p->name) ){
+          int t = owning_table(pg, j);
+          if( t>=0 ) aNested[t] = 1;
+          break;
+        }
+      }
+    }
+  }
+  for(int i=0; i<pg->n; i++){
+    const char *zTag = (const char*)pg->a[i].p->name;
+    if( strcasecmp(zTag, "tr")!=0 && !tag_is_cell(zTag) ) continue;
+    int t = owning_table(pg, i);
+    if( t>=0 && aMulti[t]>=2 && aMaxCell[t]<=600 && !aNested[t] ){
+      pg->a[i].flags |= HF_DATACELL;
+    }
+  }
+  free(aMulti);
+  free(aMaxCell);
+  free(aNested);
+}
+
 /* Mark the elements that hold one paragraph of text (HF_PARA): paragraph
 ** tags, inline elements, and blocks without blocks inside. Then score each
 ** element by the Chinese characters (outside links) of its own text and
@@ -505,11 +566,6 @@ static int rendered(HPage *pg, xmlNodePtr p, xmlNodePtr root){
   return 1;
 }
 
-/* True for the table cell tags. */
-static int tag_is_cell(const char *z){
-  return strcasecmp(z, "td")==0 || strcasecmp(z, "th")==0;
-}
-
 /* Write the text of the subtree at root to w: blocks and <br> end lines,
 ** table rows are lines of tab-separated cells (blocks inside a cell only
 ** separate words), junk and link lists inside the text are left out. */
@@ -533,7 +589,7 @@ static void render(HPage *pg, xmlNodePtr root, TextWriter *w){
       HNode *h = hnode(pg, p);
       if( strcasecmp(zTag, "br")==0 ){
         if( nCell ) tw_space(w); else tw_line(w);
-      }else if( tag_is_cell(zTag) ){
+      }else if( tag_is_cell(zTag) && (h->flags & HF_DATACELL) ){
         if( nCell==0 ) tw_cell(w); else tw_space(w);
         nCell++;
       }else if( h->flags & HF_BLOCK ){
@@ -551,7 +607,7 @@ static void render(HPage *pg, xmlNodePtr root, TextWriter *w){
     for(;;){
       if( p->type==XML_ELEMENT_NODE && rendered(pg, p, root) ){
         const char *zTag = (const char*)p->name;
-        if( tag_is_cell(zTag) ){
+        if( tag_is_cell(zTag) && (hnode(pg, p)->flags & HF_DATACELL) ){
           if( nCell>0 ) nCell--;
           if( nCell ) tw_space(w);
         }else if( hnode(pg, p)->flags & HF_BLOCK ){
@@ -568,6 +624,32 @@ static void render(HPage *pg, xmlNodePtr root, TextWriter *w){
   tw_line(w);
 }
 
+/* True when the class or id of p says it is a title: it contains
+** "title", or one of its words is bt, tit, biaoti (标题) or headline. */
+static int attr_is_title(xmlNodePtr p){
+  static const char *azAttr[] = { "class", "id" };
+  static const char *azWord[] = { "bt", "tit", "biaoti", "headline", "wzbt" };
+  int bTitle = 0;
+  for(int k=0; k<2 && !bTitle; k++){
+    xmlChar *z = xmlGetProp(p, (const xmlChar*)azAttr[k]);
+    if( z==0 ) continue;
+    const char *s = (const char*)z;
+    if( strcasestr(s, "title") ) bTitle = 1;
+    size_t i = 0, n = strlen(s);
+    while( i<n && !bTitle ){
+      while( i<n && strchr(" \t\r\n-_", s[i]) ) i++;
+      size_t j = i;
+      while( j<n && !strchr(" \t\r\n-_", s[j]) ) j++;
+      for(size_t w=0; w<sizeof(azWord)/sizeof(azWord[0]) && j>i; w++){
+        if( strlen(azWord[w])==j-i && strncasecmp(s+i, azWord[w], j-i)==0 ) bTitle = 1;
+      }
+      i = j;
+    }
+    xmlFree(z);
+  }
+  return bTitle;
+}
+
 /* The title to print before the main text: the last <h1> (else the last
 ** element whose class or id says "title") before element iBest, outside
 ** junk and outside the kept elements; -1 when none.  Needs HF_INJUNK,
@@ -580,14 +662,7 @@ static int find_title(HPage *pg, int iBest){
     if( strcasecmp((const char*)h->p->name, "h1")==0 ){
       iH1 = i;
     }else if( h->nHan<=120 && !(h->flags & HF_HASBLOCK) ){
-      xmlChar *zCls = xmlGetProp(h->p, (const xmlChar*)"class");
-      xmlChar *zId = xmlGetProp(h->p, (const xmlChar*)"id");
-      if( (zCls && strcasestr((const char*)zCls, "title"))
-       || (zId && strcasestr((const char*)zId, "title")) ){
-        iCls = i;
-      }
-      xmlFree(zCls);
-      xmlFree(zId);
+      if( attr_is_title(h->p) ) iCls = i;
     }
   }
   return iH1>=0 ? iH1 : iCls;
@@ -640,6 +715,7 @@ int html_to_text(const char *zName, const unsigned char *a, size_t n,
     if( (pg.a[i].flags & HF_JUNK) && pg.a[i].nHan*2 > nAll ) pg.a[i].flags &= ~HF_JUNK;
   }
   sum_counts(&pg);
+  mark_tables(&pg);
   score_elements(&pg);
 
   inherit_flag(&pg, HF_JUNK, HF_INJUNK);

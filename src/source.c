@@ -3,7 +3,8 @@
 ** into plain text (see source.h); `luoshi text` shows that text.
 **
 ** Detection looks at the bytes, never at the file name:
-**   D0 CF 11 E0 ...      OLE2: an old binary Word (.doc) -> refused
+**   D0 CF 11 E0 ...      OLE2: an old binary Word (.doc), or a password-
+**                        protected .docx (stream EncryptedPackage) -> refused
 **   {\rtf                 RTF -> refused
 **   %PDF- (first 1 KiB)   PDF -> pdf_in.c
 **   PK 03 04 / PK 05 06   zip: DOCX when it holds word/document.xml
@@ -24,6 +25,19 @@ static int starts_with(const unsigned char *a, size_t n, const char *z, size_t n
   return n>=n2 && memcmp(a, z, n2)==0;
 }
 
+/* True when the ASCII name z occurs in UTF-16LE in the n bytes at a: the
+** directory of an OLE2 file names its streams so; a password-protected
+** .docx/.xlsx is an OLE2 file with a stream "EncryptedPackage". */
+static int has_utf16_name(const unsigned char *a, size_t n, const char *z){
+  size_t k = strlen(z);
+  for(size_t i=0; i+2*k<=n; i++){
+    size_t j = 0;
+    while( j<k && a[i+2*j]==(unsigned char)z[j] && a[i+2*j+1]==0 ) j++;
+    if( j==k ) return 1;
+  }
+  return 0;
+}
+
 /* True when "%PDF-" occurs in the first KiB (the PDF header may follow
 ** some junk bytes). */
 static int is_pdf(const unsigned char *a, size_t n){
@@ -40,6 +54,10 @@ int source_to_text(const char *zName, const unsigned char *a, size_t n,
   *pzFormat = "txt";
   *pzEnc = "UTF-8";
   if( starts_with(a, n, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) ){
+    if( has_utf16_name(a, n, "EncryptedPackage") ){
+      return err_set(e, ERR_INPUT, "%s: a password-protected Word/Office file; "
+                     "save an unprotected copy (.docx or PDF) and import that", zName);
+    }
     return err_set(e, ERR_INPUT, "%s: an old binary Word/Office file (.doc); "
                    "save it as .docx or PDF and import that", zName);
   }

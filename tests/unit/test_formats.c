@@ -88,6 +88,29 @@ static void test_html_main_text(void **state){
   free(z);
 }
 
+/* An older site built of tables: a navigation cell, a title cell and the
+** report in one cell with <br> between paragraphs.  Layout tables are not
+** data: their cells are blocks, <br> ends lines. */
+static void test_html_layout_table(void **state){
+  const char zOld[] =
+    "<html><body><table><tr><td class=\"dh\"><a>首页</a> <a>新闻</a></td></tr>"
+    "<tr><td><table><tr><td class=\"bt\">青川县政府工作报告</td></tr>"
+    "<tr><td>时间：2026-01-20 点击数：100</td></tr>"
+    "<tr><td id=\"content\">　　各位代表：<br>　　一、2025年工作回顾<br>"
+    "　　全县地区生产总值增长6%。<br>　　新建农村公路40公里，6月底前完成。</td></tr>"
+    "</table></td></tr><tr><td>版权所有 青川县人民政府</td></tr></table></body></html>";
+  Err e = {0};
+  char *z = to_text("old.html", zOld, sizeof(zOld)-1, 0, 0, &e);
+  assert_non_null(z);
+  assert_string_equal(z,
+    "青川县政府工作报告\n"
+    "各位代表：\n"
+    "一、2025年工作回顾\n"
+    "全县地区生产总值增长6%。\n"
+    "新建农村公路40公里，6月底前完成。\n");
+  free(z);
+}
+
 /* The same page saved as GBK, saying so in a http-equiv <meta>. */
 static void test_html_gbk_meta(void **state){
   /* "<meta http-equiv=Content-Type content='text/html; charset=gbk'><p>一、
@@ -418,6 +441,16 @@ static void test_detect_refusals(void **state){
   assert_string_equal(e.zMsg, "old.doc: an old binary Word/Office file (.doc); "
                       "save it as .docx or PDF and import that");
   err_clear(&e);
+  /* an OLE2 file holding an EncryptedPackage stream: a protected .docx */
+  char aEnc[600];
+  memset(aEnc, 0, sizeof(aEnc));
+  memcpy(aEnc, zDoc, 8);
+  const char *zStream = "EncryptedPackage";
+  for(size_t i=0; zStream[i]; i++) aEnc[512+2*i] = zStream[i];
+  assert_null(to_text("locked.docx", aEnc, sizeof(aEnc), 0, 0, &e));
+  assert_string_equal(e.zMsg, "locked.docx: a password-protected Word/Office file; "
+                      "save an unprotected copy (.docx or PDF) and import that");
+  err_clear(&e);
   assert_null(to_text("r.rtf", "{\\rtf1\\ansi x}", 14, 0, 0, &e));
   assert_non_null(strstr(e.zMsg, "r.rtf: an RTF document"));
 }
@@ -439,6 +472,7 @@ int main(void){
     cmocka_unit_test(test_html_meta_charset),
     cmocka_unit_test(test_html_main_text),
     cmocka_unit_test(test_html_gbk_meta),
+    cmocka_unit_test(test_html_layout_table),
     cmocka_unit_test(test_docx_chinese_counting),
     cmocka_unit_test(test_docx_text),
     cmocka_unit_test(test_docx_refusals),
