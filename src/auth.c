@@ -8,7 +8,7 @@
 static const char *const azAction[N_ACTION] = {
   "read", "import", "edit", "publish", "report", "review", "close",
   "instruct", "manage users", "manage units", "change settings",
-  "export", "back up", "read the audit log",
+  "export", "back up", "read the audit log", "see the supervision dashboard",
 };
 
 /* See auth.h. */
@@ -41,7 +41,7 @@ int auth_can(const User *u, Action a, const AuthObject *o){
       return r==ROLE_UNIT && owns(u->unitId, o);
     case ACT_INSTRUCT:
       return r==ROLE_LEADER;
-    case ACT_EXPORT: case ACT_AUDIT:
+    case ACT_EXPORT: case ACT_AUDIT: case ACT_SUPERVISE:
       return r==ROLE_SUPERVISOR || r==ROLE_LEADER;
     case ACT_USERS: case ACT_UNITS: case ACT_SETTINGS:
     default:

@@ -5,8 +5,9 @@
 **
 ** The roles (ledger.h Role):
 **   admin       everything, including users, units and settings
-**   supervisor  import, edit, publish, review, close, export, backup, log
-**   leader      read everything, instructions (批示), export, log
+**   supervisor  import, edit, publish, review, close, export, backup, log,
+**               dashboard
+**   leader      read everything, instructions (批示), export, log, dashboard
 **   unit        its own unit's tasks: see them (also drafts) and report on
 **               them once published; everything published
 **   public      published plans only
@@ -31,6 +32,7 @@ typedef enum Action {
   ACT_EXPORT,          /* export the whole table */
   ACT_BACKUP,          /* copy the ledger file */
   ACT_AUDIT,           /* read and verify the audit log */
+  ACT_SUPERVISE,       /* see the supervision dashboard (red/yellow lists, queue, ranking) */
   N_ACTION
 } Action;
 

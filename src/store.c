@@ -12,6 +12,8 @@
 ** (as far as the disk honours fsync).  See README.md "Durability".
 */
 #include "store.h"
+#include "buf.h"
+#include "session.h"
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,6 +205,40 @@ static const char *const aMigration[] = {
 "ALTER TABLE plan DROP COLUMN source_bytes;\n"
 "ALTER TABLE plan DROP COLUMN source_text;\n"
 "ALTER TABLE plan DROP COLUMN extraction;\n",
+/* 2 -> 3: what the web server needs: login sessions, bearer tokens and a
+** full-text index of task texts (trigram: works for Chinese). */
+"-- Login sessions of the web pages.  Only the SHA-256 of the cookie value\n"
+"-- is kept; csrf is the form token of the session.\n"
+"CREATE TABLE session(\n"
+"  hash     TEXT PRIMARY KEY,\n"
+"  user_id  INTEGER NOT NULL REFERENCES user(id),\n"
+"  csrf     TEXT NOT NULL,\n"
+"  created  TEXT NOT NULL,\n"
+"  expires  TEXT NOT NULL\n"
+");\n"
+"-- Bearer tokens of the JSON API (luoshi token add); only their SHA-256.\n"
+"CREATE TABLE token(\n"
+"  id       INTEGER PRIMARY KEY,\n"
+"  user_id  INTEGER NOT NULL REFERENCES user(id),\n"
+"  name     TEXT NOT NULL,\n"
+"  hash     TEXT NOT NULL UNIQUE,\n"
+"  created  TEXT NOT NULL,\n"
+"  revoked  TEXT\n"
+");\n"
+"-- Full-text search over task texts, kept in step by triggers.\n"
+"CREATE VIRTUAL TABLE task_fts USING fts5(text, content='task', content_rowid='id',\n"
+"  tokenize='trigram');\n"
+"INSERT INTO task_fts(task_fts) VALUES('rebuild');\n"
+"CREATE TRIGGER task_fts_ins AFTER INSERT ON task BEGIN\n"
+"  INSERT INTO task_fts(rowid, text) VALUES(new.id, new.text);\n"
+"END;\n"
+"CREATE TRIGGER task_fts_upd AFTER UPDATE OF text ON task BEGIN\n"
+"  INSERT INTO task_fts(task_fts, rowid, text) VALUES('delete', old.id, old.text);\n"
+"  INSERT INTO task_fts(rowid, text) VALUES(new.id, new.text);\n"
+"END;\n"
+"CREATE TRIGGER task_fts_del AFTER DELETE ON task BEGIN\n"
+"  INSERT INTO task_fts(task_fts, rowid, text) VALUES('delete', old.id, old.text);\n"
+"END;\n",
 };
 #define N_MIGRATION ((int)(sizeof(aMigration)/sizeof(aMigration[0])))
 
@@ -1398,4 +1434,142 @@ int store_audit_head(Store *s, long long *pn, char zHash[65], Err *e){
   }
   db_finalize(&q);
   return rc==SQLITE_ROW ? 0 : db_err(s, e, "audit head");
+}
+
+/* ---- sessions, bearer tokens, search (for the web server) ---- */
+
+/* See store.h. */
+int store_session_insert(Store *s, const char *zHash, int userId, const char *zCsrf,
+                         const char *zCreated, const char *zExpires, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "INSERT INTO session(hash, user_id, csrf, created, expires)"
+                    " VALUES(:hash, :user, :csrf, :created, :expires)");
+  db_bind_text(&q, ":hash", zHash);
+  db_bind_int(&q, ":user", userId);
+  db_bind_text(&q, ":csrf", zCsrf);
+  db_bind_text(&q, ":created", zCreated);
+  db_bind_text(&q, ":expires", zExpires);
+  return db_run(&q, e, "session");
+}
+
+/* See store.h. */
+int store_session_get(Store *s, const char *zHash, char **pzLogin, char *zCsrf, size_t nCsrf,
+                      char zExpires[20], Err *e){
+  Stmt q;
+  *pzLogin = 0;
+  db_prepare(s, &q, "SELECT u.login, s.csrf, s.expires FROM session s JOIN user u ON u.id=s.user_id"
+                    " WHERE s.hash=:hash");
+  db_bind_text(&q, ":hash", zHash);
+  int rc = db_step(&q);
+  if( rc==SQLITE_ROW ){
+    *pzLogin = db_column_dup(&q, 0);
+    db_column_copy(&q, 1, zCsrf, nCsrf);
+    db_column_copy(&q, 2, zExpires, 20);
+  }
+  db_finalize(&q);
+  if( rc==SQLITE_ROW ) return 0;
+  return rc==SQLITE_DONE ? err_set(e, ERR_NOTFOUND, "no such session") : db_err(s, e, "session");
+}
+
+/* See store.h. */
+int store_session_delete(Store *s, const char *zHash, const char *zBefore, Err *e){
+  Stmt q;
+  if( zHash ){
+    db_prepare(s, &q, "DELETE FROM session WHERE hash=:hash");
+    db_bind_text(&q, ":hash", zHash);
+  }else{
+    db_prepare(s, &q, "DELETE FROM session WHERE expires<:before");
+    db_bind_text(&q, ":before", zBefore);
+  }
+  return db_run(&q, e, "session");
+}
+
+/* See store.h. */
+int store_token_insert(Store *s, int userId, const char *zName, const char *zHash,
+                       const char *zAt, int *pId, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "INSERT INTO token(user_id, name, hash, created)"
+                    " VALUES(:user, :name, :hash, :at)");
+  db_bind_int(&q, ":user", userId);
+  db_bind_text(&q, ":name", zName);
+  db_bind_text(&q, ":hash", zHash);
+  db_bind_text(&q, ":at", zAt);
+  if( db_run(&q, e, "token") ) return -1;
+  if( pId ) *pId = (int)sqlite3_last_insert_rowid(s->db);
+  return 0;
+}
+
+/* See store.h. */
+int store_token_login(Store *s, const char *zHash, char **pzLogin, Err *e){
+  Stmt q;
+  *pzLogin = 0;
+  db_prepare(s, &q, "SELECT u.login FROM token t JOIN user u ON u.id=t.user_id"
+                    " WHERE t.hash=:hash AND t.revoked IS NULL");
+  db_bind_text(&q, ":hash", zHash);
+  int rc = db_step(&q);
+  if( rc==SQLITE_ROW ) *pzLogin = db_column_dup(&q, 0);
+  db_finalize(&q);
+  if( rc==SQLITE_ROW ) return 0;
+  return rc==SQLITE_DONE ? err_set(e, ERR_NOTFOUND, "no such token") : db_err(s, e, "token");
+}
+
+/* See store.h. */
+int store_token_list(Store *s, Token **pa, int *pn, Err *e){
+  Stmt q;
+  Token *a = 0;
+  int n = 0, nAlloc = 0, rc;
+  db_prepare(s, &q, "SELECT t.id, u.login, t.name, t.created, t.revoked"
+                    " FROM token t JOIN user u ON u.id=t.user_id ORDER BY t.id");
+  while( (rc = db_step(&q))==SQLITE_ROW ){
+    Token *t = ARRAY_PUSH(a, n, nAlloc);
+    t->id = (int)db_column_int(&q, 0);
+    t->zLogin = db_column_dup(&q, 1);
+    t->zName = db_column_dup(&q, 2);
+    db_column_copy(&q, 3, t->zCreated, sizeof(t->zCreated));
+    db_column_copy(&q, 4, t->zRevoked, sizeof(t->zRevoked));
+  }
+  db_finalize(&q);
+  *pa = a;
+  *pn = n;
+  return rc==SQLITE_DONE ? 0 : db_err(s, e, "tokens");
+}
+
+/* See store.h. */
+int store_token_revoke(Store *s, int id, const char *zAt, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "UPDATE token SET revoked=:at WHERE id=:id AND revoked IS NULL");
+  db_bind_text(&q, ":at", zAt);
+  db_bind_int(&q, ":id", id);
+  if( db_run(&q, e, "token") ) return -1;
+  if( sqlite3_changes(s->db)==0 ) return err_set(e, ERR_NOTFOUND, "no valid token %d", id);
+  return 0;
+}
+
+/* See store.h.  Terms of three or more characters use the trigram index;
+** shorter ones (a trigram index cannot answer them) scan the plan's texts. */
+int store_task_search(Store *s, int planId, const char *zTerm, int **paId, int *pn, Err *e){
+  Stmt q;
+  int *a = 0, n = 0, nAlloc = 0, rc;
+  if( utf8_count(zTerm, strlen(zTerm))>=3 ){
+    Buf b = BUF_INIT;
+    buf_putc(&b, '"');
+    for(const char *z=zTerm; *z; z++){
+      if( *z=='"' ) buf_putc(&b, '"');
+      buf_putc(&b, *z);
+    }
+    buf_putc(&b, '"');
+    db_prepare(s, &q, "SELECT t.id FROM task_fts f JOIN task t ON t.id=f.rowid"
+                      " WHERE task_fts MATCH :q AND t.plan_id=:plan ORDER BY t.ord");
+    db_bind_text(&q, ":q", buf_str(&b));
+    buf_free(&b);
+  }else{
+    db_prepare(s, &q, "SELECT id FROM task WHERE plan_id=:plan AND instr(text, :q)>0 ORDER BY ord");
+    db_bind_text(&q, ":q", zTerm);
+  }
+  db_bind_int(&q, ":plan", planId);
+  while( (rc = db_step(&q))==SQLITE_ROW ) *(int*)ARRAY_PUSH(a, n, nAlloc) = (int)db_column_int(&q, 0);
+  db_finalize(&q);
+  *paId = a;
+  *pn = n;
+  return rc==SQLITE_DONE ? 0 : db_err(s, e, "search");
 }

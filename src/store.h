@@ -116,6 +116,28 @@ int store_event_scan(Store *s, int (*x)(const Event*, void*), void *pArg, Err *e
 /* The recorded head of the chain (count and hash of the last entry). */
 int store_audit_head(Store *s, long long *pn, char zHash[65], Err *e);
 
+/* Login sessions (the web pages): keyed by the SHA-256 of the cookie. */
+int store_session_insert(Store *s, const char *zHash, int userId, const char *zCsrf,
+                         const char *zCreated, const char *zExpires, Err *e);
+/* The login, form token (into zCsrf[nCsrf]) and expiry of a session. */
+int store_session_get(Store *s, const char *zHash, char **pzLogin, char *zCsrf, size_t nCsrf,
+                      char zExpires[20], Err *e);
+/* Delete session zHash, or (zHash NULL) every session expiring before zBefore. */
+int store_session_delete(Store *s, const char *zHash, const char *zBefore, Err *e);
+
+/* Bearer tokens (the JSON API): keyed by the SHA-256 of the secret. */
+typedef struct Token Token;
+int store_token_insert(Store *s, int userId, const char *zName, const char *zHash,
+                       const char *zAt, int *pId, Err *e);
+/* The login of a valid (not revoked) token; ERR_NOTFOUND otherwise. */
+int store_token_login(Store *s, const char *zHash, char **pzLogin, Err *e);
+int store_token_list(Store *s, Token **pa, int *pn, Err *e);
+int store_token_revoke(Store *s, int id, const char *zAt, Err *e);
+
+/* Ids of the tasks of plan planId whose text contains zTerm, in plan order
+** (caller frees *paId). */
+int store_task_search(Store *s, int planId, const char *zTerm, int **paId, int *pn, Err *e);
+
 /* Bench support: many inserts go faster inside one transaction. */
 int store_task_count(Store *s, int planId, int *pn, Err *e);
 

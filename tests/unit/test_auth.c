@@ -48,6 +48,11 @@ static void test_matrix(void **state){
   assert_false(auth_can(&pub, ACT_READ, &draftTask));
   assert_false(auth_can(&pub, ACT_REPORT, &pubTask));
   assert_false(auth_can(0, ACT_EXPORT, 0));
+  /* the supervision dashboard: the office and leaders */
+  assert_true(auth_can(&sup, ACT_SUPERVISE, 0));
+  assert_true(auth_can(&lead, ACT_SUPERVISE, 0));
+  assert_false(auth_can(&own, ACT_SUPERVISE, 0));
+  assert_false(auth_can(&pub, ACT_SUPERVISE, 0));
 }
 
 static void test_check_message(void **state){
