@@ -338,6 +338,12 @@ int ledger_report_review(Ledger *p, int id, int bAccept, const char *zReason, Er
   return rc;
 }
 
+/* qsort/bsearch order of ints. */
+static int int_cmp(const void *a, const void *b){
+  int x = *(const int*)a, y = *(const int*)b;
+  return x<y ? -1 : x>y;
+}
+
 /* See ledger.h. */
 int ledger_report_list(Ledger *p, int taskId, Report **pa, int *pn, Err *e){
   *pa = 0;
@@ -356,13 +362,15 @@ int ledger_report_list(Ledger *p, int taskId, Report **pa, int *pn, Err *e){
     plan_status_free(&ps);
     return -1;
   }
-  /* keep the reports of tasks the user may see (ps.aTask is sorted by ord) */
+  /* keep the reports of tasks the user may see */
+  int *aSeen = xmalloc(sizeof(int)*(size_t)(ps.nTask ? ps.nTask : 1));
+  for(int j=0; j<ps.nTask; j++) aSeen[j] = ps.aTask[j].id;
+  qsort(aSeen, (size_t)ps.nTask, sizeof(int), int_cmp);
   for(int i=0; i<n; i++){
-    int seen = 0;
-    for(int j=0; j<ps.nTask && !seen; j++) seen = ps.aTask[j].id==a[i].taskId;
-    if( seen ) a[k++] = a[i];
+    if( bsearch(&a[i].taskId, aSeen, (size_t)ps.nTask, sizeof(int), int_cmp) ) a[k++] = a[i];
     else report_clear(&a[i]);
   }
+  free(aSeen);
   plan_status_free(&ps);
   *pa = a;
   *pn = k;
