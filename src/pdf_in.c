@@ -947,11 +947,11 @@ static void add_poppler_page(PdfLayout *lay, PopplerPage *pPage){
 /* See formats.h. */
 int pdf_to_text(const char *zName, const unsigned char *a, size_t n,
                 Buf *out, const char **pzEnc, Err *e){
-  static int bQuiet = 0;
-  if( !bQuiet ){
+  static gsize bQuiet = 0;
+  if( g_once_init_enter(&bQuiet) ){
     g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
                       quiet_log, 0);
-    bQuiet = 1;
+    g_once_init_leave(&bQuiet, 1);
   }
   buf_reset(out);
   *pzEnc = "UTF-8";
