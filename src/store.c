@@ -358,7 +358,11 @@ static char *db_column_dup(Stmt *q, int i){
 }
 /* Copy column i into the fixed buffer z[n] ("" for NULL). */
 static void db_column_copy(Stmt *q, int i, char *z, size_t n){
-  snprintf(z, n, "%s", db_column_text(q, i));
+  const char *zCol = db_column_text(q, i);
+  size_t k = strlen(zCol);
+  if( k>=n ) k = n-1;
+  memcpy(z, zCol, k);
+  z[k] = 0;
 }
 
 /* Reset q and give its statement back to the cache (or free it). */
