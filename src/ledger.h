@@ -412,4 +412,45 @@ int ledger_backup(Ledger *p, const char *zFile, Err *e);
 void event_clear(Event *p);
 void event_list_free(Event *a, int n);
 
+/* ---- what is open, for reminders (ledger_chase.c) ---- */
+
+/* Kinds of open things a unit can be chased (催办) for. */
+typedef enum ChaseKind {
+  CHASE_REPORT_DUE = 0,  /* a period's report is due soon and not filed */
+  CHASE_REPORT_LATE,     /* a period's report is past due and not filed */
+  CHASE_REPORT_RETURNED, /* a report was returned and not filed again */
+  CHASE_DEADLINE_SOON,   /* the task's deadline is near, not closed */
+  CHASE_OVERDUE,         /* the deadline has passed, not closed */
+  N_CHASE
+} ChaseKind;
+
+/* One open thing of one task on a date, as the status engine sees it. */
+typedef struct Chase Chase;
+struct Chase {
+  ChaseKind kind;
+  int taskId;
+  char *zSeq;          /* "2.3.1" */
+  char *zText;         /* the task's text */
+  int unitId;          /* the lead unit (who reports), 0 when none */
+  char *zUnit;         /* its name, or NULL */
+  char *zUnitKind;     /* its kind ("department", "upper"...), or NULL */
+  char *zRegion;       /* the plan's region: "临江区" */
+  char zPeriod[8];     /* the report's period (REPORT_*), else "" */
+  char zDate[11];      /* the day that matters: the report's due day, the
+                       ** day it was returned, or the deadline */
+  char zSince[11];     /* the first day the thing was open in this kind:
+                       ** the day after the due day or deadline (LATE,
+                       ** OVERDUE), the day of the return (RETURNED); for
+                       ** the two "soon" kinds the same as zDate */
+};
+
+/* The open things on day zAsOf (NULL: today) of every published task of
+** every published plan: reports late or returned, deadlines passed, and
+** reports and deadlines due within nAhead days.  Caller frees with
+** chase_list_free().  Reads only; any acting user. */
+int ledger_chase_list(Ledger *p, const char *zAsOf, int nAhead, Chase **pa, int *pn, Err *e);
+void chase_list_free(Chase *a, int n);
+/* "report_due", "report_late", ... (static). */
+const char *chase_kind_name(ChaseKind k);
+
 #endif

@@ -215,6 +215,76 @@ static int latest_due_period(const StatusInput *p, const Settings *pSet,
   return 0;
 }
 
+/* Whether the report of period zPeriod was filed by the end of zAsOf:
+** *pFiled when some report of the period stands (submitted or accepted);
+** *pReturned when the latest report of the period on some target (or the
+** percent) was returned and nothing came after it, with the day of that
+** return into zReturnedAt[11] (the latest such return). */
+static void period_state(const StatusInput *p, const char *zPeriod, const char *zAsOf,
+                         int *pFiled, int *pReturned, char zReturnedAt[11]){
+  *pFiled = *pReturned = 0;
+  zReturnedAt[0] = 0;
+  for(int i=0; i<p->nReport; i++){
+    const StatusReport *r = &p->aReport[i];
+    if( strcmp(r->zPeriod, zPeriod)!=0 ) continue;
+    int st = state_as_of(r, zAsOf);
+    if( st==REPORT_SUBMITTED || st==REPORT_ACCEPTED ) *pFiled = 1;
+    if( st!=REPORT_RETURNED ) continue;
+    int replaced = 0;
+    for(int j=0; j<p->nReport && !replaced; j++){
+      const StatusReport *q = &p->aReport[j];
+      replaced = j!=i && q->iTarget==r->iTarget && strcmp(q->zPeriod, zPeriod)==0
+              && state_as_of(q, zAsOf)>=0 && strcmp(q->zFiled, r->zFiled)>=0
+              && state_as_of(q, zAsOf)!=REPORT_RETURNED;
+    }
+    if( !replaced ){
+      *pReturned = 1;
+      if( strncmp(r->zReviewed, zReturnedAt, 10)>0 ) snprintf(zReturnedAt, 11, "%.10s", r->zReviewed);
+    }
+  }
+}
+
+/* The day the report of zPeriod is due into z[11]. */
+static void period_due(const char *zPeriod, const Settings *pSet, char z[11]){
+  period_last_day(zPeriod, z);
+  days_date(date_days(z) + pSet->reportDueDays, z);
+}
+
+/* Fill o->zNext/zNextDue (the earliest report of the task's reporting time
+** due on or after zAsOf and not filed yet) and o->zReturned/zReturnedAt
+** (the earliest period with a return not answered) for the reminders. */
+static void open_reports(const StatusInput *p, const Settings *pSet, const char *zAsOf, Status *o){
+  int filed, returned;
+  char zAt[11];
+  /* returns not answered, whatever their period */
+  for(int i=0; i<p->nReport; i++){
+    const StatusReport *r = &p->aReport[i];
+    if( state_as_of(r, zAsOf)!=REPORT_RETURNED ) continue;
+    if( o->zReturned[0] && strcmp(r->zPeriod, o->zReturned)>=0 ) continue;
+    period_state(p, r->zPeriod, zAsOf, &filed, &returned, zAt);
+    if( returned ){
+      memcpy(o->zReturned, r->zPeriod, 8);
+      memcpy(o->zReturnedAt, zAt, 11);
+    }
+  }
+  /* the next report due */
+  if( p->zPublished==0 || !on_or_before(p->zPublished, zAsOf) ) return;
+  char zP[8], zLast[8], zDue[11];
+  memcpy(zP, p->zPublished, 7); zP[7] = 0;
+  if( strncmp(p->zStart, zP, 7)>0 ){ memcpy(zP, p->zStart, 7); zP[7] = 0; }
+  memcpy(zLast, p->zDeadline, 7); zLast[7] = 0;
+  int asof = date_days(zAsOf);
+  for(int i=0; i<600 && strcmp(zP, zLast)<=0; i++, period_add(zP, 1, zP)){
+    period_due(zP, pSet, zDue);
+    if( date_days(zDue) < asof ) continue;
+    period_state(p, zP, zAsOf, &filed, &returned, zAt);
+    if( filed && !returned ) continue;
+    memcpy(o->zNext, zP, 8);
+    memcpy(o->zNextDue, zDue, 11);
+    return;
+  }
+}
+
 /* Format a percent for the reasons: whole numbers, "42%". */
 static void pct(char z[16], double v){
   snprintf(z, 16, "%.0f%%", floor(v + 0.5));
@@ -244,32 +314,18 @@ void status_compute(const StatusInput *p, const Settings *pSet,
   int late = 0;    /* 1 missing, 2 returned and not filed again */
   int due = latest_due_period(p, pSet, zAsOf, zDue);
   if( due ){
-    /* Filed: some report of the period stands (submitted or accepted).
-    ** Returned: the latest report of the period on some target (or the
-    ** percent) was returned and nothing came after it. */
-    int filed = 0, returned = 0;
-    for(int i=0; i<p->nReport; i++){
-      const StatusReport *r = &p->aReport[i];
-      if( strcmp(r->zPeriod, zDue)!=0 ) continue;
-      int st = state_as_of(r, zAsOf);
-      if( st==REPORT_SUBMITTED || st==REPORT_ACCEPTED ) filed = 1;
-      if( st!=REPORT_RETURNED ) continue;
-      int replaced = 0;
-      for(int j=0; j<p->nReport && !replaced; j++){
-        const StatusReport *q = &p->aReport[j];
-        replaced = j!=i && q->iTarget==r->iTarget && strcmp(q->zPeriod, zDue)==0
-                && state_as_of(q, zAsOf)>=0 && strcmp(q->zFiled, r->zFiled)>=0
-                && state_as_of(q, zAsOf)!=REPORT_RETURNED;
-      }
-      if( !replaced ) returned = 1;
-    }
+    int filed, returned;
+    char zAt[11];
+    period_state(p, zDue, zAsOf, &filed, &returned, zAt);
     if( !filed || returned ){
       late = returned ? 2 : 1;
       memcpy(o->zLate, zDue, 8);
-      period_last_day(zDue, zDueDate);
-      days_date(date_days(zDueDate) + pSet->reportDueDays, zDueDate);
+      period_due(zDue, pSet, zDueDate);
+      o->late = late;
+      memcpy(o->zLateDue, zDueDate, 11);
     }
   }
+  open_reports(p, pSet, zAsOf, o);
 
   double behind = o->expected - a;
   if( date_days(zAsOf) > date_days(p->zDeadline) ){

@@ -92,6 +92,17 @@ struct Status {
   char zLate[8];       /* the period whose report is missing, or "" */
   char zReason[256];   /* in Chinese, for display */
   char zReasonEn[256]; /* the same in English */
+  /* What is open on the as-of date, for reminders (remind.c); all ""/0 for
+  ** a closed task. */
+  int late;            /* 1: the report of zLate is missing; 2: it was
+                       ** returned and not filed again; 0: none late */
+  char zLateDue[11];   /* the day the report of zLate was due, or "" */
+  char zNext[8];       /* the earliest period whose report is due on or
+                       ** after the as-of date and is not filed, or "" */
+  char zNextDue[11];   /* the day it is due */
+  char zReturned[8];   /* the earliest period with a returned report that
+                       ** was not filed again, or "" (due or not) */
+  char zReturnedAt[11];/* the day that report was returned */
 };
 
 void settings_default(Settings *p);

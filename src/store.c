@@ -239,6 +239,50 @@ static const char *const aMigration[] = {
 "CREATE TRIGGER task_fts_del AFTER DELETE ON task BEGIN\n"
 "  INSERT INTO task_fts(task_fts, rowid, text) VALUES('delete', old.id, old.text);\n"
 "END;\n",
+
+/* 3 -> 4: reminders (remind.c): where they go and what was sent. */
+"-- Where reminders go: a DingTalk or WeCom group robot, a JSON webhook or\n"
+"-- an e-mail address of a unit's contact, head or responsible leader, or\n"
+"-- of the supervision office.  kind is checked by luoshi (channel.c), not\n"
+"-- here, so that `luoshi remind --check` can name a kind it does not know.\n"
+"CREATE TABLE channel(\n"
+"  id       INTEGER PRIMARY KEY,\n"
+"  unit_id  INTEGER REFERENCES unit(id),   -- NULL for the office\n"
+"  user_id  INTEGER REFERENCES user(id),   -- the person, when it is one user's\n"
+"  role     TEXT NOT NULL CHECK(role IN ('contact','head','leader','office')),\n"
+"  kind     TEXT NOT NULL,                 -- dingtalk|wecom|webhook|email\n"
+"  address  TEXT NOT NULL,                 -- URL or e-mail address\n"
+"  secret   TEXT,                          -- DingTalk signing secret\n"
+"  name     TEXT NOT NULL DEFAULT '',      -- label: 教育局办公室群, 张三\n"
+"  active   INTEGER NOT NULL DEFAULT 1,    -- 0 once removed (kept for history)\n"
+"  created  TEXT NOT NULL\n"
+");\n"
+"CREATE INDEX channel_unit ON channel(unit_id);\n"
+"-- Every reminder: one cause (an open thing of a task: report_late/12/2026-06),\n"
+"-- one recipient (a channel), one escalation step.  The UNIQUE constraint\n"
+"-- is what guarantees that a cause never reaches a recipient twice.\n"
+"CREATE TABLE reminder(\n"
+"  id         INTEGER PRIMARY KEY,\n"
+"  cause      TEXT NOT NULL,\n"
+"  kind       TEXT NOT NULL,               -- report_due|report_late|report_returned|deadline_soon|overdue\n"
+"  task_id    INTEGER REFERENCES task(id),\n"
+"  unit_id    INTEGER REFERENCES unit(id), -- the unit chased\n"
+"  who        TEXT NOT NULL,               -- the unit as addressed: 临江区教育局\n"
+"  what       TEXT NOT NULL,               -- the item as written in the message\n"
+"  link       TEXT,                        -- the task's page\n"
+"  channel_id INTEGER NOT NULL REFERENCES channel(id), -- the recipient\n"
+"  channel    TEXT NOT NULL,               -- its kind when recorded\n"
+"  step       INTEGER NOT NULL,            -- 1 contact, 2 head, 3 office and leader\n"
+"  created    TEXT NOT NULL,\n"
+"  next_try   TEXT NOT NULL,               -- pending: not before; sending: claimed at\n"
+"  tries      INTEGER NOT NULL DEFAULT 0,\n"
+"  state      TEXT NOT NULL CHECK(state IN ('pending','sending','sent','failed','cancelled')),\n"
+"  sent_at    TEXT,\n"
+"  result     TEXT,                        -- the last answer or error\n"
+"  UNIQUE(cause, channel_id, step)\n"
+");\n"
+"CREATE INDEX reminder_due ON reminder(state, next_try);\n"
+"CREATE INDEX reminder_task ON reminder(task_id);\n",
 };
 #define N_MIGRATION ((int)(sizeof(aMigration)/sizeof(aMigration[0])))
 
@@ -1576,4 +1620,213 @@ int store_task_search(Store *s, int planId, const char *zTerm, int **paId, int *
   *paId = a;
   *pn = n;
   return rc==SQLITE_DONE ? 0 : db_err(s, e, "search");
+}
+
+/* ---- reminders (remind.c) ---- */
+
+/* See store.h. */
+int store_setting_get(Store *s, const char *zName, char **pz, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "SELECT value FROM setting WHERE name=:name");
+  db_bind_text(&q, ":name", zName);
+  int rc = db_step(&q);
+  *pz = rc==SQLITE_ROW ? db_column_dup(&q, 0) : 0;
+  db_finalize(&q);
+  return rc==SQLITE_ROW || rc==SQLITE_DONE ? 0 : db_err(s, e, "setting");
+}
+
+/* See store.h. */
+int store_channel_insert(Store *s, const Channel *c, int *pId, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "INSERT INTO channel(unit_id, user_id, role, kind, address, secret, name, created)"
+                    " VALUES(:unit, :user, :role, :kind, :addr, :secret, :name, :at)");
+  db_bind_id(&q, ":unit", c->unitId);
+  db_bind_id(&q, ":user", c->userId);
+  db_bind_text(&q, ":role", c->zRole);
+  db_bind_text(&q, ":kind", c->zKind);
+  db_bind_text(&q, ":addr", c->zAddress);
+  db_bind_text0(&q, ":secret", c->zSecret);
+  db_bind_text(&q, ":name", c->zName ? c->zName : "");
+  db_bind_text(&q, ":at", c->zCreated);
+  if( db_run(&q, e, "channel") ) return -1;
+  if( pId ) *pId = (int)sqlite3_last_insert_rowid(s->db);
+  return 0;
+}
+
+/* The columns channel_from_row() reads. */
+#define CHANNEL_COLUMNS \
+  "c.id, c.unit_id, un.name, c.user_id, us.login, c.role, c.kind, c.address, c.secret," \
+  " c.name, c.active, c.created FROM channel c LEFT JOIN unit un ON un.id=c.unit_id" \
+  " LEFT JOIN user us ON us.id=c.user_id"
+
+/* Fill c from a row of CHANNEL_COLUMNS. */
+static void channel_from_row(Stmt *q, Channel *c){
+  memset(c, 0, sizeof(*c));
+  c->id = (int)db_column_int(q, 0);
+  c->unitId = (int)db_column_int(q, 1);
+  c->zUnit = db_column_dup(q, 2);
+  c->userId = (int)db_column_int(q, 3);
+  c->zUser = db_column_dup(q, 4);
+  c->zRole = db_column_dup(q, 5);
+  c->zKind = db_column_dup(q, 6);
+  c->zAddress = db_column_dup(q, 7);
+  c->zSecret = db_column_dup(q, 8);
+  c->zName = db_column_dup(q, 9);
+  c->active = (int)db_column_int(q, 10);
+  db_column_copy(q, 11, c->zCreated, sizeof(c->zCreated));
+}
+
+/* See store.h. */
+int store_channel_get(Store *s, int id, Channel *c, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "SELECT " CHANNEL_COLUMNS " WHERE c.id=:id");
+  db_bind_int(&q, ":id", id);
+  int rc = db_step(&q);
+  if( rc==SQLITE_ROW ) channel_from_row(&q, c);
+  db_finalize(&q);
+  if( rc==SQLITE_ROW ) return 0;
+  return rc==SQLITE_DONE ? err_set(e, ERR_NOTFOUND, "unknown channel %d", id) : db_err(s, e, "channel");
+}
+
+/* See store.h. */
+int store_channel_list(Store *s, int unitId, int bAll, Channel **pa, int *pn, Err *e){
+  Stmt q;
+  Channel *a = 0;
+  int n = 0, nAlloc = 0, rc;
+  db_prepare(s, &q, "SELECT " CHANNEL_COLUMNS
+                    " WHERE (:unit=0 OR c.unit_id=:unit) AND (:all OR c.active)"
+                    " ORDER BY c.unit_id IS NOT NULL, un.name, c.role, c.id");
+  db_bind_int(&q, ":unit", unitId);
+  db_bind_int(&q, ":all", bAll!=0);
+  while( (rc = db_step(&q))==SQLITE_ROW ) channel_from_row(&q, ARRAY_PUSH(a, n, nAlloc));
+  db_finalize(&q);
+  *pa = a;
+  *pn = n;
+  return rc==SQLITE_DONE ? 0 : db_err(s, e, "channels");
+}
+
+/* See store.h. */
+int store_channel_retire(Store *s, int id, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "UPDATE channel SET active=0 WHERE id=:id");
+  db_bind_int(&q, ":id", id);
+  return db_run(&q, e, "channel");
+}
+
+/* See store.h. */
+int store_reminder_insert(Store *s, const Reminder *r, int *pNew, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "INSERT OR IGNORE INTO reminder(cause, kind, task_id, unit_id, who, what, link,"
+                    " channel_id, channel, step, created, next_try, tries, state)"
+                    " VALUES(:cause, :kind, :task, :unit, :who, :what, :link, :chan, :chkind,"
+                    " :step, :at, :next, 0, 'pending')");
+  db_bind_text(&q, ":cause", r->zCause);
+  db_bind_text(&q, ":kind", r->zKind);
+  db_bind_id(&q, ":task", r->taskId);
+  db_bind_id(&q, ":unit", r->unitId);
+  db_bind_text(&q, ":who", r->zWho);
+  db_bind_text(&q, ":what", r->zWhat);
+  db_bind_text0(&q, ":link", r->zLink);
+  db_bind_int(&q, ":chan", r->channelId);
+  db_bind_text(&q, ":chkind", r->zChannel);
+  db_bind_int(&q, ":step", r->step);
+  db_bind_text(&q, ":at", r->zCreated);
+  db_bind_text(&q, ":next", r->zNextTry);
+  if( db_run(&q, e, "reminder") ) return -1;
+  *pNew = sqlite3_changes(s->db)>0;
+  return 0;
+}
+
+/* See store.h. */
+int store_reminder_exists(Store *s, const char *zCause, int channelId, int step, int *pYes, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "SELECT 1 FROM reminder WHERE cause=:cause AND channel_id=:chan AND step=:step");
+  db_bind_text(&q, ":cause", zCause);
+  db_bind_int(&q, ":chan", channelId);
+  db_bind_int(&q, ":step", step);
+  int rc = db_step(&q);
+  *pYes = rc==SQLITE_ROW;
+  db_finalize(&q);
+  return rc==SQLITE_ROW || rc==SQLITE_DONE ? 0 : db_err(s, e, "reminder");
+}
+
+/* See store.h. */
+int store_reminder_list(Store *s, const ReminderQuery *pq, Reminder **pa, int *pn, Err *e){
+  Stmt q;
+  Reminder *a = 0;
+  int n = 0, nAlloc = 0, rc;
+  /* Two orders, two statements (the text of a cached statement is its key). */
+  const char *zSql = pq->bOldestFirst
+    ? "SELECT r.id, r.cause, r.kind, r.task_id, r.unit_id, r.who, r.what, r.link, r.channel_id,"
+      " r.channel, CASE WHEN c.name<>'' THEN c.name ELSE c.address END, r.step, r.created,"
+      " r.next_try, r.tries, r.state, r.sent_at, r.result"
+      " FROM reminder r JOIN channel c ON c.id=r.channel_id"
+      " WHERE (:unit=0 OR (c.unit_id=:unit AND c.role IN ('contact','head')))"
+      " AND (:task=0 OR r.task_id=:task) AND (:state IS NULL OR r.state=:state)"
+      " AND (:due IS NULL OR r.next_try<=:due)"
+      " ORDER BY r.channel_id, r.id LIMIT :limit"
+    : "SELECT r.id, r.cause, r.kind, r.task_id, r.unit_id, r.who, r.what, r.link, r.channel_id,"
+      " r.channel, CASE WHEN c.name<>'' THEN c.name ELSE c.address END, r.step, r.created,"
+      " r.next_try, r.tries, r.state, r.sent_at, r.result"
+      " FROM reminder r JOIN channel c ON c.id=r.channel_id"
+      " WHERE (:unit=0 OR (c.unit_id=:unit AND c.role IN ('contact','head')))"
+      " AND (:task=0 OR r.task_id=:task) AND (:state IS NULL OR r.state=:state)"
+      " AND (:due IS NULL OR r.next_try<=:due)"
+      " ORDER BY r.id DESC LIMIT :limit";
+  db_prepare(s, &q, zSql);
+  db_bind_int(&q, ":unit", pq->unitId);
+  db_bind_int(&q, ":task", pq->taskId);
+  db_bind_text(&q, ":state", pq->zState);
+  db_bind_text(&q, ":due", pq->zDueBy);
+  db_bind_int(&q, ":limit", pq->limit>0 ? pq->limit : -1);
+  while( (rc = db_step(&q))==SQLITE_ROW ){
+    Reminder *r = ARRAY_PUSH(a, n, nAlloc);
+    r->id = (int)db_column_int(&q, 0);
+    r->zCause = db_column_dup(&q, 1);
+    r->zKind = db_column_dup(&q, 2);
+    r->taskId = (int)db_column_int(&q, 3);
+    r->unitId = (int)db_column_int(&q, 4);
+    r->zWho = db_column_dup(&q, 5);
+    r->zWhat = db_column_dup(&q, 6);
+    r->zLink = db_column_dup(&q, 7);
+    r->channelId = (int)db_column_int(&q, 8);
+    r->zChannel = db_column_dup(&q, 9);
+    r->zTo = db_column_dup(&q, 10);
+    r->step = (int)db_column_int(&q, 11);
+    db_column_copy(&q, 12, r->zCreated, sizeof(r->zCreated));
+    db_column_copy(&q, 13, r->zNextTry, sizeof(r->zNextTry));
+    r->tries = (int)db_column_int(&q, 14);
+    r->zState = db_column_dup(&q, 15);
+    db_column_copy(&q, 16, r->zSentAt, sizeof(r->zSentAt));
+    r->zResult = db_column_dup(&q, 17);
+  }
+  db_finalize(&q);
+  *pa = a;
+  *pn = n;
+  return rc==SQLITE_DONE ? 0 : db_err(s, e, "reminders");
+}
+
+/* See store.h. */
+int store_reminder_claim(Store *s, int id, const char *zAt, int *pClaimed, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "UPDATE reminder SET state='sending', next_try=:at WHERE id=:id AND state='pending'");
+  db_bind_text(&q, ":at", zAt);
+  db_bind_int(&q, ":id", id);
+  if( db_run(&q, e, "reminder") ) return -1;
+  *pClaimed = sqlite3_changes(s->db)>0;
+  return 0;
+}
+
+/* See store.h. */
+int store_reminder_update(Store *s, const Reminder *r, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "UPDATE reminder SET state=:state, tries=:tries, next_try=:next,"
+                    " sent_at=:sent, result=:result WHERE id=:id");
+  db_bind_text(&q, ":state", r->zState);
+  db_bind_int(&q, ":tries", r->tries);
+  db_bind_text(&q, ":next", r->zNextTry);
+  db_bind_text0(&q, ":sent", r->zSentAt);
+  db_bind_text(&q, ":result", r->zResult);
+  db_bind_int(&q, ":id", r->id);
+  return db_run(&q, e, "reminder");
 }

@@ -15,6 +15,7 @@
 #ifndef LUOSHI_STORE_H
 #define LUOSHI_STORE_H
 #include "ledger.h"
+#include "remind.h"
 #include <stddef.h>
 
 /* Open the ledger at zPath.  bCreate: create it (it must not exist yet);
@@ -137,6 +138,40 @@ int store_token_revoke(Store *s, int id, const char *zAt, Err *e);
 /* Ids of the tasks of plan planId whose text contains zTerm, in plan order
 ** (caller frees *paId). */
 int store_task_search(Store *s, int planId, const char *zTerm, int **paId, int *pn, Err *e);
+
+/* ---- reminders (remind.c) ---- */
+
+/* The stored value of setting zName into *pz (caller frees; NULL when the
+** setting was never stored). */
+int store_setting_get(Store *s, const char *zName, char **pz, Err *e);
+int store_channel_insert(Store *s, const Channel *c, int *pId, Err *e);
+int store_channel_get(Store *s, int id, Channel *c, Err *e);
+/* Channels of unit unitId (0: all), active ones unless bAll; the office's
+** first, then by unit name and role. */
+int store_channel_list(Store *s, int unitId, int bAll, Channel **pa, int *pn, Err *e);
+int store_channel_retire(Store *s, int id, Err *e);
+/* Insert reminder r as pending (cause, kind, task, unit, who, what, link,
+** channel, step, created, next_try) unless one with the same cause,
+** channel and step exists; *pNew is 1 when it was inserted. */
+int store_reminder_insert(Store *s, const Reminder *r, int *pNew, Err *e);
+int store_reminder_exists(Store *s, const char *zCause, int channelId, int step, int *pYes, Err *e);
+/* Which reminders store_reminder_list() returns.  Zero fields do not filter. */
+typedef struct ReminderQuery ReminderQuery;
+struct ReminderQuery {
+  int unitId;          /* received by the unit: its contact and head channels */
+  int taskId;
+  const char *zState;
+  const char *zDueBy;  /* next_try at or before this time */
+  int limit;           /* 0: no limit */
+  int bOldestFirst;    /* by channel, then oldest first (for sending);
+                       ** else newest first */
+};
+int store_reminder_list(Store *s, const ReminderQuery *q, Reminder **pa, int *pn, Err *e);
+/* Claim pending reminder id for sending (state sending, next_try zAt);
+** *pClaimed is 0 when it was not pending any more (another run has it). */
+int store_reminder_claim(Store *s, int id, const char *zAt, int *pClaimed, Err *e);
+/* Write the state, tries, next_try, sent_at and result of r. */
+int store_reminder_update(Store *s, const Reminder *r, Err *e);
 
 /* Bench support: many inserts go faster inside one transaction. */
 int store_task_count(Store *s, int planId, int *pn, Err *e);
