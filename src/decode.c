@@ -51,14 +51,17 @@ static size_t decode_utf16(const unsigned char *a, size_t n, int bBE, Buf *out){
   return 0;
 }
 
-/* Decode GB18030 through iconv into out. Returns 0, or the byte offset+1 of
-** the first byte that is not GB18030. */
-static size_t decode_gb18030(const unsigned char *a, size_t n, Buf *out){
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if( cd==(iconv_t)-1 ) return 1;
+/* Convert n bytes a[] from charset zFrom to UTF-8, appending to out.
+** Strict (bLenient==0): stops at the first byte that does not convert and
+** returns its offset + 1.  Lenient: replaces each such byte with U+FFFD and
+** returns how many were replaced.  Returns 0 when all converted, and
+** (size_t)-1 when iconv does not know zFrom. */
+size_t iconv_to_utf8(const char *zFrom, const unsigned char *a, size_t n, Buf *out, int bLenient){
+  iconv_t cd = iconv_open("UTF-8", zFrom);
+  if( cd==(iconv_t)-1 ) return (size_t)-1;
   char *zIn = (char*)a;
   size_t nIn = n;
-  size_t bad = 0;
+  size_t nBad = 0;
   while( nIn>0 ){
     buf_grow(out, nIn*2 + 16);
     char *zOut = out->a + out->n;
@@ -68,12 +71,16 @@ static size_t decode_gb18030(const unsigned char *a, size_t n, Buf *out){
     out->a[out->n] = 0;
     if( rc==(size_t)-1 ){
       if( errno==E2BIG ) continue;
-      bad = (size_t)(zIn - (char*)a) + 1;
-      break;
+      if( !bLenient ){ nBad = (size_t)(zIn - (char*)a) + 1; break; }
+      buf_put_cp(out, 0xFFFD);
+      nBad++;
+      zIn++;
+      nIn--;
+      iconv(cd, 0, 0, 0, 0);
     }
   }
   iconv_close(cd);
-  return bad;
+  return nBad;
 }
 
 /* Decode n bytes a[] of a file called zName into out (UTF-8, BOM removed).
@@ -103,7 +110,7 @@ int decode_text(const char *zName, const unsigned char *a, size_t n,
     return err_set(e, ERR_INPUT, "%s: not UTF-8 text (byte %zu)", zName, at);
   }
   *pzEnc = "GB18030";
-  bad = decode_gb18030(a, n, out);
+  bad = iconv_to_utf8("GB18030", a, n, out, 0);
   if( bad ){
     buf_reset(out);
     return err_set(e, ERR_INPUT, "%s: not text (byte %zu)", zName, bad-1);

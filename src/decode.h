@@ -7,4 +7,6 @@
 int decode_text(const char *zName, const unsigned char *a, size_t n,
                 Buf *out, const char **pzEnc, Err *e);
 
+size_t iconv_to_utf8(const char *zFrom, const unsigned char *a, size_t n, Buf *out, int bLenient);
+
 #endif

@@ -107,11 +107,6 @@ int cmd_extract(int argc, char **argv){
   int bJson = find_option(&argc, argv, "--json", 0)!=0;
   int bPretty = find_option(&argc, argv, "--pretty", 0)!=0;
   Err e = {0};
-  if( verify_all_options(argc, argv, &e) || argc!=2 ){
-    fprintf(stderr, "luoshi: %s\nUsage: luoshi extract [--year YEAR] [--json] FILE|-\n",
-            e.code ? e.zMsg : "one FILE (or - for standard input) is needed");
-    return 2;
-  }
   int year = 0;
   if( zYear ){
     year = atoi(zYear);
@@ -122,10 +117,8 @@ int cmd_extract(int argc, char **argv){
   }
   char *zData;
   size_t nData;
-  if( read_file(argv[1], &zData, &nData, &e) ){
-    fprintf(stderr, "luoshi: %s\n", e.zMsg);
-    return 1;
-  }
+  int rcArg = read_report_arg(argc, argv, "luoshi extract [--year YEAR] [--json] FILE|-", &zData, &nData);
+  if( rcArg ) return rcArg;
   Extraction x;
   int rc = extract_bytes(strcmp(argv[1], "-")==0 ? "-" : argv[1],
                          (const unsigned char*)zData, nData, year, &x, &e);

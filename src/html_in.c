@@ -139,29 +139,8 @@ const char *html_meta_charset(const unsigned char *a, size_t n){
 ** each byte that does not convert with U+FFFD. Returns the number of bytes
 ** replaced, or -1 when iconv does not know zFrom. */
 static long convert_lenient(const char *zFrom, const unsigned char *a, size_t n, Buf *out){
-  iconv_t cd = iconv_open("UTF-8", zFrom);
-  if( cd==(iconv_t)-1 ) return -1;
-  char *zIn = (char*)a;
-  size_t nIn = n;
-  long nBad = 0;
-  while( nIn>0 ){
-    buf_grow(out, nIn*2 + 16);
-    char *zOut = out->a + out->n;
-    size_t nOut = out->cap - out->n - 1;
-    size_t rc = iconv(cd, &zIn, &nIn, &zOut, &nOut);
-    out->n = (size_t)(zOut - out->a);
-    out->a[out->n] = 0;
-    if( rc==(size_t)-1 ){
-      if( errno==E2BIG ) continue;
-      buf_put_cp(out, 0xFFFD);
-      nBad++;
-      zIn++;
-      nIn--;
-      iconv(cd, 0, 0, 0, 0);
-    }
-  }
-  iconv_close(cd);
-  return nBad;
+  size_t nBad = iconv_to_utf8(zFrom, a, n, out, 1);
+  return nBad==(size_t)-1 ? -1 : (long)nBad;
 }
 
 /* Copy n bytes of UTF-8 a[] to out, replacing each invalid byte with

@@ -96,6 +96,24 @@ int source_to_text(const char *zName, const unsigned char *a, size_t n,
   return decode_text(zName, a, n, out, pzEnc, e);
 }
 
+/* For a command that reads one report FILE (or - for stdin): check that
+** argv holds exactly that after the options, and read it into *pz (caller
+** frees) of *pn bytes.  Returns 0, or the exit status after printing the
+** error and zUsage. */
+int read_report_arg(int argc, char **argv, const char *zUsage, char **pz, size_t *pn){
+  Err e = {0};
+  if( verify_all_options(argc, argv, &e) || argc!=2 ){
+    fprintf(stderr, "luoshi: %s\nUsage: %s\n",
+            e.code ? e.zMsg : "one FILE (or - for standard input) is needed", zUsage);
+    return 2;
+  }
+  if( read_file(argv[1], pz, pn, &e) ){
+    fprintf(stderr, "luoshi: %s\n", e.zMsg);
+    return 1;
+  }
+  return 0;
+}
+
 /*
 ** COMMAND: text
 ** Usage: luoshi text FILE|-
@@ -107,17 +125,10 @@ int source_to_text(const char *zName, const unsigned char *a, size_t n,
 */
 int cmd_text(int argc, char **argv){
   Err e = {0};
-  if( verify_all_options(argc, argv, &e) || argc!=2 ){
-    fprintf(stderr, "luoshi: %s\nUsage: luoshi text FILE|-\n",
-            e.code ? e.zMsg : "one FILE (or - for standard input) is needed");
-    return 2;
-  }
   char *zData;
   size_t nData;
-  if( read_file(argv[1], &zData, &nData, &e) ){
-    fprintf(stderr, "luoshi: %s\n", e.zMsg);
-    return 1;
-  }
+  int rcArg = read_report_arg(argc, argv, "luoshi text FILE|-", &zData, &nData);
+  if( rcArg ) return rcArg;
   Buf out = BUF_INIT;
   const char *zFormat, *zEnc;
   int rc = source_to_text(argv[1], (const unsigned char*)zData, nData, &out,

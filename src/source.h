@@ -15,4 +15,6 @@
 int source_to_text(const char *zName, const unsigned char *a, size_t n,
                    Buf *out, const char **pzFormat, const char **pzEnc, Err *e);
 
+int read_report_arg(int argc, char **argv, const char *zUsage, char **pz, size_t *pn);
+
 #endif
