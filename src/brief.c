@@ -523,7 +523,7 @@ static void compose_overall(const Brief *b, const char *zLevel, const char *zReg
   buf_free(&t);
   doc_add(d, BLK_CAPTION, "表1　重点任务总体情况");
   static const char *const azHead[] = {"时间", "任务总数", "已销号", "绿灯", "黄灯", "红灯", "量化目标完成率", "按时报送率"};
-  static const int aW[] = {230, 90, 90, 80, 80, 80, 190, 160};
+  static const int aW[] = {260, 90, 90, 80, 80, 80, 170, 150};
   DocTable *tb = doc_table(d, 8, azHead, aW);
   doc_cell(tb, -1, "本期（%d月%d日）", atoi(b->zAsOf+5), atoi(b->zAsOf+8));
   doc_cell(tb, -1, "%d", g->nTotal);
@@ -761,7 +761,8 @@ void brief_compose(const Brief *b, const char *zNumber, Doc *d){
   d->zTitle = xprintf("%s人民政府办公室关于%d年政府工作报告重点任务推进情况的通报（%d年第%d期）",
                       zRegion, pl->year, atoi(b->zPeriod), b->issue);
   doc_add(d, BLK_NUMBER, "%s", zNumber && zNumber[0] ? zNumber : number_placeholder(zRegion, pl->year, zNum));
-  doc_add(d, BLK_TITLE, "%s", d->zTitle);
+  doc_add(d, BLK_TITLE, "%s人民政府办公室关于%d年政府工作报告重点任务推进情况的通报\n（%d年第%d期）",
+          zRegion, pl->year, atoi(b->zPeriod), b->issue);
   doc_add(d, BLK_ADDRESSEE, "%s", addressee(zLevel));
   doc_add(d, BLK_PARA, "为推动%s《政府工作报告》确定的重点任务落地见效，%s政府督查室根据各责任单位报送的进展情况，"
           "对截至%s的推进情况进行了调度。现将有关情况通报如下：", zLevel, zLevel, date_cn(b->zAsOf, zA));

@@ -156,7 +156,17 @@ void doc_html(const Doc *d, int bFragment, Buf *out){
     const Block *p = &d->aBlock[i];
     switch( p->kind ){
       case BLK_NUMBER:    html_printf(out, "<p class=\"number\">%s</p>\n", p->zText); break;
-      case BLK_TITLE:     html_printf(out, "<h1>%s</h1>\n", p->zText); break;
+      case BLK_TITLE: {
+        html_printf(out, "<h1>");
+        const char *z = p->zText, *zNl;
+        while( (zNl = strchr(z, '\n'))!=0 ){
+          html_escape(out, z, (size_t)(zNl-z));
+          html_printf(out, "<br>");
+          z = zNl+1;
+        }
+        html_printf(out, "%s</h1>\n", z);
+        break;
+      }
       case BLK_ADDRESSEE: html_printf(out, "<p class=\"to\">%s</p>\n", p->zText); break;
       case BLK_H1:        html_printf(out, "<h2>%s</h2>\n", p->zText); break;
       case BLK_H2:        html_printf(out, "<h3>%s</h3>\n", p->zText); break;

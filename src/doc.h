@@ -57,7 +57,8 @@ struct Doc {
   int nBlock, nBlockAlloc;
 };
 
-/* Add a text block; zFmt is printf-style (the text is not markup). */
+/* Add a text block; zFmt is printf-style (the text is not markup; a
+** newline breaks the line). */
 void doc_add(Doc *d, BlockKind k, const char *zFmt, ...) __attribute__((format(printf, 3, 4)));
 /* Add a table of nCol (at most 16) columns; azHead its nCol header texts,
 ** aWidth their widths in per mille.  Returns it to add cells to. */
