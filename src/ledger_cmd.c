@@ -11,6 +11,7 @@
 */
 #include "export.h"
 #include "ledger.h"
+#include "sheet.h"
 #include "units.h"
 #include <jansson.h>
 #include <sodium.h>
@@ -547,16 +548,24 @@ int cmd_target(int argc, char **argv){
 /*
 ** COMMAND: report
 ** Usage: luoshi report TASK --period YYYY-MM (--value N [--target T] | --percent P) --note TEXT [--evidence FILE]...
+**    or: luoshi report --from-xlsx FILE.xlsx
 **
 ** Submit progress on one of your unit's tasks for a month (a unit user).
 ** --value is the amount reached against the task's target (--target names
 ** it when the task has several); --percent is the overall progress.
 ** Evidence files are stored in the ledger.  A returned report is answered
-** by reporting the same period again.
+** by reporting the same period again.  --from-xlsx files every row of a
+** filled progress sheet (see `luoshi sheet`), all or none.
 */
 int cmd_report(int argc, char **argv){
   const char *zDb = db_option(&argc, argv);
   const char *zAs = as_option(&argc, argv);
+  const char *zXlsx = find_option(&argc, argv, "--from-xlsx", 1);
+  if( zXlsx ){
+    Err e = {0};
+    if( verify_all_options(argc, argv, &e) || argc!=1 ) return cli_usage(&e, "report --from-xlsx FILE.xlsx");
+    return sheet_cmd_import(zDb, zAs, zXlsx);
+  }
   ReportArgs a = {0};
   a.zPeriod = find_option(&argc, argv, "--period", 1);
   a.zValue = find_option(&argc, argv, "--value", 1);

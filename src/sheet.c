@@ -5,11 +5,16 @@
 */
 #include "sheet.h"
 #include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 /* The layout (0-based rows and columns for libxlsxwriter). */
 #define SHEET_NAME  "进展填报"
@@ -24,6 +29,10 @@ static const char *const azHead[N_COL] = {
 };
 static const double aWidth[N_COL] = {9, 46, 20, 12, 24, 12, 12, 44, 8, 8, 8};
 
+/* Largest part of an XLSX read back, unpacked. */
+#define XLSX_MAX_PART (64*1024*1024)
+/* Most cells read from one sheet. */
+#define XLSX_MAX_CELL 1000000
 
 /* ---- writing ---- */
 
@@ -368,6 +377,550 @@ done:
   return rc;
 }
 
+/* ---- reading: the XLSX reader ---- */
+
+/* See sheet.h. */
+int xlsx_ref_parse(const char *z, int *pRow, int *pCol){
+  int col = 0, row = 0, i = 0;
+  if( z[i]=='$' ) i++;
+  for(; z[i]>='A' && z[i]<='Z'; i++){
+    col = col*26 + (z[i]-'A'+1);
+    if( col>16384 ) return -1;
+  }
+  if( col==0 ) return -1;
+  if( z[i]=='$' ) i++;
+  if( z[i]<'1' || z[i]>'9' ) return -1;
+  for(; z[i]>='0' && z[i]<='9'; i++){
+    row = row*10 + (z[i]-'0');
+    if( row>1048576 ) return -1;
+  }
+  if( z[i] ) return -1;
+  *pRow = row;
+  *pCol = col;
+  return 0;
+}
+
+/* See sheet.h. */
+void xlsx_ref_name(int row, int col, char z[16]){
+  char zCol[8];
+  int n = 0;
+  while( col>0 && n<7 ){
+    int d = (col-1) % 26;
+    zCol[n++] = (char)('A'+d);
+    col = (col-1)/26;
+  }
+  int k = 0;
+  while( n>0 ) z[k++] = zCol[--n];
+  snprintf(z+k, (size_t)(16-k), "%d", row);
+}
+
+/* The entry zPath of za into *pz (NUL-terminated, caller frees).  Returns
+** 1 when absent, -1 on error (e set), 0 when read. */
+static int zip_entry(zip_t *za, const char *zPath, char **pz, size_t *pn, Err *e){
+  *pz = 0;
+  *pn = 0;
+  if( zip_name_locate(za, zPath, 0)<0 ) return 1;
+  zip_file_t *f = zip_fopen(za, zPath, 0);
+  if( f==0 ) return err_set(e, ERR_INPUT, "not a readable XLSX file (%s: %s)", zPath, zip_strerror(za));
+  Buf b = BUF_INIT;
+  char aChunk[16384];
+  zip_int64_t n;
+  while( (n = zip_fread(f, aChunk, sizeof(aChunk)))>0 ){
+    if( b.n + (size_t)n > XLSX_MAX_PART ){
+      zip_fclose(f);
+      buf_free(&b);
+      return err_set(e, ERR_TOOBIG, "%s is larger than %d MB unpacked; not a progress sheet",
+                     zPath, XLSX_MAX_PART/(1024*1024));
+    }
+    buf_append(&b, aChunk, (size_t)n);
+  }
+  if( n<0 ){
+    err_set(e, ERR_INPUT, "a damaged XLSX file (%s: %s)", zPath, zip_file_strerror(f));
+    zip_fclose(f);
+    buf_free(&b);
+    return -1;
+  }
+  zip_fclose(f);
+  *pn = b.n;
+  *pz = b.a ? buf_detach(&b) : xstrdup("");
+  return 0;
+}
+
+/* Parse the XML entry zPath of za into *pDoc (NULL when absent).  Returns
+** nonzero on error (e set). */
+static int zip_xml(zip_t *za, const char *zPath, xmlDocPtr *pDoc, Err *e){
+  char *z;
+  size_t n;
+  *pDoc = 0;
+  int rc = zip_entry(za, zPath, &z, &n, e);
+  if( rc ) return rc<0 ? -1 : 0;
+  if( n>INT_MAX ){
+    free(z);
+    return err_set(e, ERR_TOOBIG, "%s is too large", zPath);
+  }
+  *pDoc = xmlReadMemory(z, (int)n, zPath, 0, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  free(z);
+  if( *pDoc==0 ){
+    const xmlError *x = xmlGetLastError();
+    return err_set(e, ERR_INPUT, "a damaged XLSX file (%s is not well-formed XML, line %d)",
+                   zPath, x ? x->line : 0);
+  }
+  return 0;
+}
+
+/* True when node x is the element named zName (any namespace). */
+static int is_el(xmlNodePtr x, const char *zName){
+  return x && x->type==XML_ELEMENT_NODE && strcmp((const char*)x->name, zName)==0;
+}
+
+/* The first child element of x named zName, or NULL. */
+static xmlNodePtr child_el(xmlNodePtr x, const char *zName){
+  for(xmlNodePtr c = x ? x->children : 0; c; c = c->next) if( is_el(c, zName) ) return c;
+  return 0;
+}
+
+/* Attribute zName of x without namespace (caller xmlFree()s), or NULL. */
+static char *attr(xmlNodePtr x, const char *zName){
+  return (char*)xmlGetNoNsProp(x, (const xmlChar*)zName);
+}
+
+/* Append the text of every <t> under x, except phonetic runs (<rPh>). */
+static void rich_text(xmlNodePtr x, Buf *b){
+  for(xmlNodePtr c = x->children; c; c = c->next){
+    if( c->type!=XML_ELEMENT_NODE ) continue;
+    if( is_el(c, "rPh") || is_el(c, "phoneticPr") ) continue;
+    if( is_el(c, "t") ){
+      xmlChar *z = xmlNodeGetContent(c);
+      if( z ) buf_puts(b, (const char*)z);
+      xmlFree(z);
+    }else{
+      rich_text(c, b);
+    }
+  }
+}
+
+/* The path in the zip of a relationship target zTarget of a part in xl/. */
+static char *rel_path(const char *zTarget){
+  if( zTarget[0]=='/' ) return xstrdup(zTarget+1);
+  while( strncmp(zTarget, "./", 2)==0 ) zTarget += 2;
+  return xprintf("xl/%s", zTarget);
+}
+
+/* The paths of the first worksheet and of the shared strings (NULL when
+** none) from xl/workbook.xml and its relationships. */
+static int workbook_paths(zip_t *za, char **pzSheet, char **pzStrings, char **pzName, Err *e){
+  xmlDocPtr wb = 0, rels = 0;
+  char *zRid = 0;
+  *pzSheet = *pzStrings = *pzName = 0;
+  if( zip_xml(za, "xl/workbook.xml", &wb, e) || zip_xml(za, "xl/_rels/workbook.xml.rels", &rels, e) ){
+    xmlFreeDoc(wb);
+    return -1;
+  }
+  xmlNodePtr sheets = child_el(xmlDocGetRootElement(wb), "sheets");
+  xmlNodePtr sh = child_el(sheets, "sheet");
+  if( sh ){
+    char *zN = attr(sh, "name");
+    *pzName = xstrdup(zN ? zN : "");
+    xmlFree(zN);
+    for(xmlAttrPtr a = sh->properties; a; a = a->next){
+      if( strcmp((const char*)a->name, "id")==0 && a->ns ){
+        xmlChar *z = xmlNodeListGetString(sh->doc, a->children, 1);
+        zRid = xstrdup(z ? (const char*)z : "");
+        xmlFree(z);
+      }
+    }
+  }
+  for(xmlNodePtr r = rels ? xmlDocGetRootElement(rels)->children : 0; r; r = r->next){
+    if( !is_el(r, "Relationship") ) continue;
+    char *zId = attr(r, "Id"), *zType = attr(r, "Type"), *zTarget = attr(r, "Target");
+    if( zId && zTarget && zRid && strcmp(zId, zRid)==0 && *pzSheet==0 ) *pzSheet = rel_path(zTarget);
+    if( zType && zTarget && *pzStrings==0 ){
+      size_t n = strlen(zType);
+      if( n>=14 && strcmp(zType+n-14, "/sharedStrings")==0 ) *pzStrings = rel_path(zTarget);
+    }
+    xmlFree(zId); xmlFree(zType); xmlFree(zTarget);
+  }
+  free(zRid);
+  xmlFreeDoc(wb);
+  xmlFreeDoc(rels);
+  if( *pzSheet==0 ){
+    if( sh==0 ){
+      free(*pzName);
+      *pzName = 0;
+      return err_set(e, ERR_INPUT, "an XLSX file without a worksheet");
+    }
+    *pzSheet = xstrdup("xl/worksheets/sheet1.xml");
+  }
+  if( *pzStrings==0 && zip_name_locate(za, "xl/sharedStrings.xml", 0)>=0 ){
+    *pzStrings = xstrdup("xl/sharedStrings.xml");
+  }
+  return 0;
+}
+
+/* Read the shared strings of zPath into *paz (n of them). */
+static int shared_strings(zip_t *za, const char *zPath, char ***paz, int *pn, Err *e){
+  xmlDocPtr d = 0;
+  *paz = 0;
+  *pn = 0;
+  if( zPath==0 ) return 0;
+  if( zip_xml(za, zPath, &d, e) ) return -1;
+  if( d==0 ) return 0;
+  int nAlloc = 0;
+  for(xmlNodePtr si = xmlDocGetRootElement(d)->children; si; si = si->next){
+    if( !is_el(si, "si") ) continue;
+    Buf b = BUF_INIT;
+    rich_text(si, &b);
+    char **pz = ARRAY_PUSH(*paz, *pn, nAlloc);
+    *pz = b.a ? buf_detach(&b) : xstrdup("");
+    if( *pn>XLSX_MAX_CELL ) break;
+  }
+  xmlFreeDoc(d);
+  return 0;
+}
+
+/* See sheet.h. */
+void xlsx_sheet_free(XlsxSheet *s){
+  for(int i=0; i<s->nCell; i++) free(s->aCell[i].zText);
+  free(s->aCell);
+  free(s->zName);
+  memset(s, 0, sizeof(*s));
+}
+
+/* See sheet.h. */
+const XlsxCell *xlsx_cell(const XlsxSheet *s, int row, int col){
+  for(int i=0; i<s->nCell; i++){
+    if( s->aCell[i].row==row && s->aCell[i].col==col ) return &s->aCell[i];
+  }
+  return 0;
+}
+
+/* Read the cells of worksheet document d into s. */
+static int sheet_cells(xmlDocPtr d, char **azStr, int nStr, XlsxSheet *s, Err *e){
+  xmlNodePtr data = child_el(xmlDocGetRootElement(d), "sheetData");
+  if( data==0 ) return err_set(e, ERR_INPUT, "a damaged XLSX file (the worksheet has no sheetData)");
+  int row = 0;
+  for(xmlNodePtr r = data->children; r; r = r->next){
+    if( !is_el(r, "row") ) continue;
+    char *zR = attr(r, "r");
+    int rr = zR ? atoi(zR) : row+1;
+    xmlFree(zR);
+    row = rr>0 && rr<=1048576 ? rr : row+1;
+    int col = 0;
+    for(xmlNodePtr c = r->children; c; c = c->next){
+      if( !is_el(c, "c") ) continue;
+      char *zRef = attr(c, "r"), *zT = attr(c, "t");
+      int rowC = row, colC = col+1;
+      if( zRef && xlsx_ref_parse(zRef, &rowC, &colC) ){ rowC = row; colC = col+1; }
+      col = colC;
+      Buf b = BUF_INIT;
+      int isNum = 0;
+      double v = 0;
+      xmlNodePtr pV = child_el(c, "v");
+      xmlChar *zV = pV ? xmlNodeGetContent(pV) : 0;
+      const char *zType = zT ? zT : "n";
+      if( strcmp(zType, "s")==0 ){
+        char *zEnd = 0;
+        long k = zV ? strtol((const char*)zV, &zEnd, 10) : -1;
+        if( k>=0 && k<nStr && zEnd && *zEnd==0 ) buf_puts(&b, azStr[k]);
+      }else if( strcmp(zType, "inlineStr")==0 ){
+        xmlNodePtr is = child_el(c, "is");
+        if( is ) rich_text(is, &b);
+      }else if( zV ){
+        buf_puts(&b, (const char*)zV);
+        if( strcmp(zType, "n")==0 ){
+          char *zEnd = 0;
+          v = strtod((const char*)zV, &zEnd);
+          isNum = zEnd!=(char*)zV && *zEnd==0;
+        }
+      }
+      xmlFree(zV);
+      xmlFree(zRef);
+      xmlFree(zT);
+      if( b.n==0 ){ buf_free(&b); continue; }
+      if( s->nCell>=XLSX_MAX_CELL ){
+        buf_free(&b);
+        return err_set(e, ERR_TOOBIG, "more than %d cells; not a progress sheet", XLSX_MAX_CELL);
+      }
+      XlsxCell *x = ARRAY_PUSH(s->aCell, s->nCell, s->nCellAlloc);
+      x->row = rowC;
+      x->col = colC;
+      x->zText = buf_detach(&b);
+      x->isNumber = isNum;
+      x->v = v;
+    }
+  }
+  return 0;
+}
+
+/* See sheet.h. */
+int xlsx_read(const unsigned char *a, size_t n, XlsxSheet *s, Err *e){
+  memset(s, 0, sizeof(*s));
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(a, n, 0, &ze);
+  zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : 0;
+  if( za==0 ){
+    err_set(e, ERR_INPUT, "not an XLSX file (%s)",
+            n>=8 && memcmp(a, "\xD0\xCF\x11\xE0", 4)==0
+              ? "an old .xls workbook: save it as .xlsx" : zip_error_strerror(&ze));
+    if( src ) zip_source_free(src);
+    zip_error_fini(&ze);
+    return -1;
+  }
+  zip_error_fini(&ze);
+  if( zip_name_locate(za, "xl/workbook.xml", 0)<0 ){
+    const char *zWhat = zip_name_locate(za, "word/document.xml", 0)>=0 ? "a Word document"
+                      : zip_name_locate(za, "content.xml", 0)>=0 ? "an OpenDocument file (save it as .xlsx)"
+                      : "a zip archive without a workbook";
+    zip_discard(za);
+    return err_set(e, ERR_INPUT, "not an XLSX file (%s)", zWhat);
+  }
+  char *zSheet = 0, *zStrings = 0, **azStr = 0;
+  int nStr = 0, rc;
+  xmlDocPtr d = 0;
+  rc = workbook_paths(za, &zSheet, &zStrings, &s->zName, e);
+  if( rc==0 ) rc = shared_strings(za, zStrings, &azStr, &nStr, e);
+  if( rc==0 ) rc = zip_xml(za, zSheet, &d, e);
+  if( rc==0 && d==0 ) rc = err_set(e, ERR_INPUT, "a damaged XLSX file (%s is missing)", zSheet);
+  if( rc==0 ) rc = sheet_cells(d, azStr, nStr, s, e);
+  xmlFreeDoc(d);
+  zip_discard(za);
+  for(int i=0; i<nStr; i++) free(azStr[i]);
+  free(azStr);
+  free(zSheet);
+  free(zStrings);
+  if( rc ) xlsx_sheet_free(s);
+  return rc;
+}
+
+/* ---- reading: the progress sheet ---- */
+
+/* Add an issue for cell (row, col) (col 0: the row as a whole). */
+static void issue(SheetResult *r, int row, int col, const char *zFmt, ...)
+  __attribute__((format(printf, 4, 5)));
+static void issue(SheetResult *r, int row, int col, const char *zFmt, ...){
+  r->aIssue = xrealloc(r->aIssue, sizeof(SheetIssue)*(size_t)(r->nIssue+1));
+  SheetIssue *x = &r->aIssue[r->nIssue++];
+  memset(x, 0, sizeof(*x));
+  x->row = row;
+  if( row>0 ) xlsx_ref_name(row, col>0 ? col : 1, x->zCell);
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(x->zMsg, sizeof(x->zMsg), zFmt, ap);
+  va_end(ap);
+}
+
+/* See sheet.h. */
+void sheet_result_free(SheetResult *r){
+  free(r->aIssue);
+  memset(r, 0, sizeof(*r));
+}
+
+/* The text of cell (row, col) trimmed of spaces, or "" (static storage
+** is avoided: returns a pointer into the cell, and the trimmed length). */
+static const char *cell_text(const XlsxSheet *s, int row, int col, size_t *pn){
+  const XlsxCell *x = xlsx_cell(s, row, col);
+  const char *z = x ? x->zText : "";
+  while( *z==' ' || *z=='\t' || *z=='\n' || *z=='\r' ) z++;
+  size_t n = strlen(z);
+  while( n>0 && (z[n-1]==' ' || z[n-1]=='\t' || z[n-1]=='\n' || z[n-1]=='\r') ) n--;
+  if( n>=3 && memcmp(z+n-3, "\xE3\x80\x80", 3)==0 ) n -= 3;    /* a trailing full-width space */
+  *pn = n;
+  return z;
+}
+
+/* The number in cell (row, col): 0 with *pv set, 1 when empty, -1 when
+** the cell holds something that is not a number. */
+static int cell_number(const XlsxSheet *s, int row, int col, double *pv){
+  const XlsxCell *x = xlsx_cell(s, row, col);
+  if( x==0 ) return 1;
+  if( x->isNumber ){ *pv = x->v; return 0; }
+  size_t n;
+  const char *z = cell_text(s, row, col, &n);
+  if( n==0 ) return 1;
+  char *zCopy = xstrndup(z, n), *zEnd = 0;
+  double v = strtod(zCopy, &zEnd);
+  int ok = zEnd!=zCopy && *zEnd==0 && v==v && v<1e300 && v>-1e300;
+  free(zCopy);
+  if( !ok ) return -1;
+  *pv = v;
+  return 0;
+}
+
+/* A row of the sheet on its way to the ledger. */
+typedef struct InRow InRow;
+struct InRow {
+  int row;             /* sheet row */
+  int col;             /* the input column (value or percent) */
+  char zTask[16], zTarget[16], zNum[32];
+  char *zNote;
+};
+
+/* See sheet.h. */
+int sheet_import(Ledger *p, const unsigned char *a, size_t n, SheetResult *r, Err *e){
+  XlsxSheet s;
+  memset(r, 0, sizeof(*r));
+  if( xlsx_read(a, n, &s, e) ){
+    issue(r, 0, 0, "%s", e->zMsg);
+    return -1;
+  }
+  /* the header says it is a luoshi progress sheet */
+  for(int c=0; c<N_COL; c++){
+    size_t m;
+    const char *z = cell_text(&s, ROW_HEAD+1, c+1, &m);
+    if( m!=strlen(azHead[c]) || memcmp(z, azHead[c], m)!=0 ){
+      char zRef[16];
+      xlsx_ref_name(ROW_HEAD+1, c+1, zRef);
+      err_set(e, ERR_INPUT, "not a luoshi progress sheet: %s should read “%s”; export the sheet "
+              "with luoshi sheet (or the unit workspace) and fill that", zRef, azHead[c]);
+      issue(r, 0, 0, "%s", e->zMsg);
+      xlsx_sheet_free(&s);
+      return -1;
+    }
+  }
+  size_t m;
+  const char *z = cell_text(&s, ROW_UNIT+1, 2, &m);
+  snprintf(r->zUnit, sizeof(r->zUnit), "%.*s", (int)m, z);
+  z = cell_text(&s, ROW_UNIT+1, 4, &m);
+  snprintf(r->zPeriod, sizeof(r->zPeriod), "%.*s", (int)(m<7 ? m : 7), z);
+  Unit u;
+  memset(&u, 0, sizeof(u));
+  Err e2 = {0};
+  if( m!=7 || !period_valid(r->zPeriod) ){
+    issue(r, ROW_UNIT+1, 4, "填报期“%.*s”不是年月（应为YYYY-MM，如2026-06）", (int)m, z);
+  }
+  if( r->zUnit[0]==0 ) issue(r, ROW_UNIT+1, 2, "缺少填报单位");
+  else if( ledger_unit_find(p, r->zUnit, &u, &e2) ) issue(r, ROW_UNIT+1, 2, "%s", e2.zMsg);
+
+  InRow *aIn = 0;
+  int nIn = 0, nInAlloc = 0, lastRow = 0;
+  for(int i=0; i<s.nCell; i++) if( s.aCell[i].row>lastRow ) lastRow = s.aCell[i].row;
+  for(int row=ROW_FIRST+1; row<=lastRow; row++){
+    double vTask, vTarget, v, vPre;
+    int hasTask = cell_number(&s, row, C_TASKID+1, &vTask);
+    int hasTarget = cell_number(&s, row, C_TARGETID+1, &vTarget);
+    if( hasTask==1 && hasTarget==1 ){
+      /* not a task row: it must then be empty in the input columns */
+      size_t k1, k2, k3;
+      cell_text(&s, row, C_VALUE+1, &k1);
+      cell_text(&s, row, C_PCT+1, &k2);
+      cell_text(&s, row, C_NOTE+1, &k3);
+      if( k1 || k2 || k3 ) issue(r, row, C_TASKID+1, "第%d行不是导出的任务行（缺少任务编号），请勿增加行", row);
+      continue;
+    }
+    r->nRow++;
+    if( hasTask!=0 || vTask<1 || vTask>INT_MAX || vTask!=(int)vTask
+     || hasTarget!=0 || vTarget<0 || vTarget>INT_MAX || vTarget!=(int)vTarget ){
+      issue(r, row, C_TASKID+1, "第%d行的任务编号或目标编号已被改动，请重新导出填报表", row);
+      continue;
+    }
+    int isPct = vTarget==0;
+    int col = isPct ? C_PCT+1 : C_VALUE+1;
+    size_t nNote;
+    const char *zNote = cell_text(&s, row, C_NOTE+1, &nNote);
+    int hv = cell_number(&s, row, col, &v);
+    int hp = cell_number(&s, row, C_PREFILL+1, &vPre);
+    char zRef[16];
+    xlsx_ref_name(row, col, zRef);
+    if( hv<0 ){
+      size_t k;
+      const char *zBad = cell_text(&s, row, col, &k);
+      issue(r, row, col, "%s“%.*s”不是数字", isPct ? "完成百分比" : "本期完成值", (int)(k>60 ? 60 : k), zBad);
+      continue;
+    }
+    size_t kOff;
+    cell_text(&s, row, (isPct ? C_VALUE : C_PCT)+1, &kOff);
+    if( kOff ){
+      issue(r, row, (isPct ? C_VALUE : C_PCT)+1, "%s",
+            isPct ? "该任务无量化目标，请填写完成百分比（G列），本期完成值留空"
+                  : "该任务有量化目标，请填写本期完成值（F列），完成百分比留空");
+      continue;
+    }
+    if( nNote==0 ){
+      if( hv==0 && (hp!=0 || v!=vPre) ){
+        issue(r, row, C_NOTE+1, "已填写%s但缺少进展情况", isPct ? "完成百分比" : "本期完成值");
+      }else{
+        r->nBlank++;
+      }
+      continue;
+    }
+    if( hv==1 ){
+      issue(r, row, col, "已填写进展情况但缺少%s", isPct ? "完成百分比" : "本期完成值");
+      continue;
+    }
+    if( isPct && (v<0 || v>100) ){
+      issue(r, row, col, "完成百分比须在0到100之间（填写的是%g）", v);
+      continue;
+    }
+    if( !isPct && v<0 ){
+      issue(r, row, col, "本期完成值不能为负数（填写的是%g）", v);
+      continue;
+    }
+    /* the task belongs to the sheet's unit */
+    Task t;
+    Err e3 = {0};
+    if( ledger_task_get(p, (int)vTask, &t, &e3) ){
+      issue(r, row, C_TASKID+1, "%s", e3.zMsg);
+      continue;
+    }
+    int mine = u.id && t.leadId==u.id;
+    for(int k=0; k<t.nCo && !mine; k++) mine = u.id && t.aCoId[k]==u.id;
+    if( u.id && !mine ){
+      issue(r, row, C_SEQ+1, "任务%s不是%s的任务", t.zSeq, u.zName);
+      task_clear(&t);
+      continue;
+    }
+    task_clear(&t);
+    InRow *q = ARRAY_PUSH(aIn, nIn, nInAlloc);
+    q->row = row;
+    q->col = col;
+    snprintf(q->zTask, sizeof(q->zTask), "%d", (int)vTask);
+    snprintf(q->zTarget, sizeof(q->zTarget), "%d", (int)vTarget);
+    snprintf(q->zNum, sizeof(q->zNum), "%.15g", v);
+    q->zNote = xstrndup(zNote, nNote);
+  }
+  xlsx_sheet_free(&s);
+  int rc = 0;
+  if( r->nIssue ){
+    rc = err_set(e, ERR_INPUT, "%d problem%s in the sheet; nothing was filed", r->nIssue, r->nIssue>1 ? "s" : "");
+  }else if( nIn>0 ){
+    ReportArgs *aA = xcalloc((size_t)nIn, sizeof(ReportArgs));
+    BatchItem *aB = xcalloc((size_t)nIn, sizeof(BatchItem));
+    for(int i=0; i<nIn; i++){
+      aA[i].taskId = atoi(aIn[i].zTask);
+      aA[i].zPeriod = r->zPeriod;
+      if( aIn[i].col==C_PCT+1 ) aA[i].zPercent = aIn[i].zNum;
+      else{
+        aA[i].zValue = aIn[i].zNum;
+        aA[i].zTarget = aIn[i].zTarget;
+      }
+      aA[i].zNote = aIn[i].zNote;
+    }
+    if( ledger_report_batch(p, aA, nIn, aB, e) ){
+      for(int i=0; i<nIn; i++){
+        if( aB[i].err.code ) issue(r, aIn[i].row, aIn[i].col, "%s", aB[i].err.zMsg);
+      }
+      if( r->nIssue==0 ) issue(r, 0, 0, "%s", e->zMsg);
+      if( e->code!=ERR_INTERNAL ){
+        err_set(e, ERR_INPUT, "%d problem%s in the sheet; nothing was filed", r->nIssue,
+                r->nIssue>1 ? "s" : "");
+      }
+      rc = -1;
+    }else{
+      for(int i=0; i<nIn; i++){
+        if( aB[i].repeated ) r->nRepeated++;
+        else r->nFiled++;
+      }
+    }
+    free(aA);
+    free(aB);
+  }
+  for(int i=0; i<nIn; i++) free(aIn[i].zNote);
+  free(aIn);
+  unit_clear(&u);
+  return rc;
+}
+
 /* ---- commands ---- */
 
 /*
@@ -418,3 +971,39 @@ int cmd_sheet(int argc, char **argv){
   return 0;
 }
 
+/* `luoshi report --from-xlsx FILE` (called by cmd_report): file the rows
+** of a filled progress sheet as user zAs of ledger zDb.  Prints what was
+** filed, or every bad row with its cell; returns the exit status. */
+int sheet_cmd_import(const char *zDb, const char *zAs, const char *zFile){
+  Err e = {0};
+  char *z;
+  size_t n;
+  if( read_file(zFile, &z, &n, &e) ){
+    fprintf(stderr, "luoshi: %s\n", e.zMsg);
+    return 1;
+  }
+  Ledger *L;
+  if( ledger_open(zDb, &L, &e) ){
+    free(z);
+    fprintf(stderr, "luoshi: %s\n", e.zMsg);
+    return 1;
+  }
+  SheetResult r;
+  memset(&r, 0, sizeof(r));
+  int rc = ledger_act_as(L, zAs, &e);
+  if( rc==0 ) rc = sheet_import(L, (const unsigned char*)z, n, &r, &e);
+  ledger_close(L);
+  free(z);
+  if( rc==0 ){
+    printf("%s: %s %s: %d reports filed, %d unchanged (already filed), %d rows without progress\n",
+           zFile, r.zUnit, r.zPeriod, r.nFiled, r.nRepeated, r.nBlank);
+  }else{
+    fprintf(stderr, "luoshi: %s: %s\n", zFile, e.zMsg);
+    for(int i=0; i<r.nIssue; i++){
+      if( r.aIssue[i].zCell[0] ) fprintf(stderr, "  %s: %s\n", r.aIssue[i].zCell, r.aIssue[i].zMsg);
+      else if( r.nIssue>1 || strcmp(r.aIssue[i].zMsg, e.zMsg)!=0 ) fprintf(stderr, "  %s\n", r.aIssue[i].zMsg);
+    }
+  }
+  sheet_result_free(&r);
+  return rc ? 1 : 0;
+}
