@@ -4,6 +4,7 @@
 #include "html.h"
 #include "util.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Append z[0..n) to p with & < > " ' escaped. */
@@ -43,6 +44,18 @@ void url_encode(Buf *p, const char *z){
   }
 }
 
+/* The bytes of z a conversion zSpec ("%.10s") takes: all of z, or at most
+** its precision (cut back to a whole UTF-8 character). */
+static size_t spec_len(const char *zSpec, const char *z){
+  size_t n = strlen(z);
+  const char *zDot = strchr(zSpec, '.');
+  if( zDot==0 ) return n;
+  size_t prec = (size_t)strtoul(zDot+1, 0, 10);
+  if( prec>=n ) return n;
+  while( prec>0 && ((unsigned char)z[prec] & 0xC0)==0x80 ) prec--;
+  return prec;
+}
+
 /* printf with escaping by default; see html.h for the conversions. */
 void html_vprintf(Buf *p, const char *zFmt, va_list ap){
   const char *z = zFmt;
@@ -71,12 +84,12 @@ void html_vprintf(Buf *p, const char *zFmt, va_list ap){
     switch( c ){
       case 's': {
         const char *zArg = va_arg(ap, const char*);
-        if( zArg ) html_escape(p, zArg, strlen(zArg));
+        if( zArg ) html_escape(p, zArg, spec_len(zSpec, zArg));
         break;
       }
       case 'r': {
         const char *zArg = va_arg(ap, const char*);
-        if( zArg ) buf_puts(p, zArg);
+        if( zArg ) buf_append(p, zArg, spec_len(zSpec, zArg));
         break;
       }
       case 'U': {

@@ -3,7 +3,8 @@
 **
 ** html_printf() is printf where %s ESCAPES its argument for HTML text and
 ** attribute values (& < > " '), %r inserts a trusted HTML fragment raw, and
-** %U percent-encodes a string for a URL query component.  Numbers (%d %ld
+** %U percent-encodes a string for a URL query component.  A precision
+** ("%.10s") takes at most that many bytes of the string (whole characters).  Numbers (%d %ld
 ** %lld %zu %u %g %.1f ...) are formatted as in printf.  Nothing else may put
 ** a string into a page.
 */

@@ -273,16 +273,19 @@ void set_today(const char *zDate){
 }
 
 /* Today's date as "YYYY-MM-DD": the value set by set_today(), else
-** LUOSHI_TODAY, else the local clock. The string is static. */
+** LUOSHI_TODAY, else the local clock (read at every call). The string is
+** static (per thread for the clock). */
 const char *today(void){
   if( zToday[0] ) return zToday;
   const char *z = getenv("LUOSHI_TODAY");
   if( z && z[0] ){ set_today(z); return zToday; }
+  /* the clock: read each time (a server runs past midnight), per thread */
+  static __thread char zClock[11];
   time_t t = time(0);
   struct tm tm;
   localtime_r(&t, &tm);
-  strftime(zToday, sizeof(zToday), "%Y-%m-%d", &tm);
-  return zToday;
+  strftime(zClock, sizeof(zClock), "%Y-%m-%d", &tm);
+  return zClock;
 }
 
 /* True when z is a real calendar date written YYYY-MM-DD. */
