@@ -180,11 +180,11 @@ static void normalize(Ctx *c){
   char zRep[8];
   Buf *out = &c->W;
   buf_grow(out, (size_t)n);
-  static unsigned char aSpecial[256];
-  if( !aSpecial['&'] ){
-    static const unsigned char az[] = {'\\', '\r', '\t', '\f', '\v', '&', 0xC2, 0xE2, 0xE3, 0xEF};
-    for(size_t k=0; k<sizeof(az); k++) aSpecial[az[k]] = 1;
-  }
+  /* the bytes that may start something to change */
+  static const unsigned char aSpecial[256] = {
+    ['\\']=1, ['\r']=1, ['\t']=1, ['\f']=1, ['\v']=1, ['&']=1,
+    [0xC2]=1, [0xE2]=1, [0xE3]=1, [0xEF]=1,
+  };
   while( i<n ){
     while( i<n && !aSpecial[(unsigned char)z[i]] ) i++;
     if( i>=n ) break;

@@ -13,19 +13,22 @@
 
 /* Units and measure words; the longest match wins.  千瓦, 千米, 千克 are
 ** units in their own right (not 千 × 瓦). */
-static const char *azUnit[] = {
-  "个百分点", "百分点", "千瓦时", "平方公里", "平方千米", "平方米", "立方米", "公里",
-  "千米", "千瓦", "兆瓦", "吉瓦", "千克", "公斤", "公顷", "人次", "户次", "车次",
-  "架次", "标箱", "台套", "美元", "欧元", "千伏安", "批次", "微克/立方米", "毫克/立方米",
-  "毫克/升", "立方米/秒", "吨标准煤", "吨标煤", "亩次", "Eflops", "EFLOPS", "EFlops",
-  "Pflops", "PFLOPS", "PFlops",
-  "%", "\xEF\xBC\x85", "\xE2\x80\xB0",
-  "个", "家", "条", "处", "所", "座", "套", "户", "人", "名", "项", "张", "部", "例",
-  "辆", "台", "间", "只", "头", "株", "棵", "块", "件", "批", "场", "篇", "册",
-  "亩", "吨", "斤", "元", "棒", "米", "度", "方", "栋", "幢", "支", "种", "类", "次",
-  "天", "眼", "口", "盏", "根", "位", "枚", "羽", "尾", "箱", "份", "对", "组",
-  "队", "匹", "床", "轮", "届", "期",
+/* U("个") is the unit with its length in bytes, known at compile time. */
+#define U(z) {z, sizeof(z)-1}
+static const struct { const char *z; int n; } aUnit[] = {
+  U("个百分点"), U("百分点"), U("千瓦时"), U("平方公里"), U("平方千米"), U("平方米"), U("立方米"), U("公里"),
+  U("千米"), U("千瓦"), U("兆瓦"), U("吉瓦"), U("千克"), U("公斤"), U("公顷"), U("人次"), U("户次"),
+  U("车次"), U("架次"), U("标箱"), U("台套"), U("美元"), U("欧元"), U("千伏安"), U("批次"), U("微克/立方米"),
+  U("毫克/立方米"), U("毫克/升"), U("立方米/秒"), U("吨标准煤"), U("吨标煤"), U("亩次"), U("Eflops"),
+  U("EFLOPS"), U("EFlops"), U("Pflops"), U("PFLOPS"), U("PFlops"), U("%"),
+  U("\xEF\xBC\x85"), U("\xE2\x80\xB0"), U("个"), U("家"), U("条"), U("处"), U("所"), U("座"),
+  U("套"), U("户"), U("人"), U("名"), U("项"), U("张"), U("部"), U("例"), U("辆"), U("台"), U("间"),
+  U("只"), U("头"), U("株"), U("棵"), U("块"), U("件"), U("批"), U("场"), U("篇"), U("册"), U("亩"),
+  U("吨"), U("斤"), U("元"), U("棒"), U("米"), U("度"), U("方"), U("栋"), U("幢"), U("支"), U("种"),
+  U("类"), U("次"), U("天"), U("眼"), U("口"), U("盏"), U("根"), U("位"), U("枚"), U("羽"), U("尾"),
+  U("箱"), U("份"), U("对"), U("组"), U("队"), U("匹"), U("床"), U("轮"), U("届"), U("期"),
 };
+#undef U
 
 /* Words before a number (ending right at it) that make the target "≥",
 ** "≤" or "~". */
@@ -64,9 +67,11 @@ static const char *azListVerb[] = {"发展", "推广", "谋划", "提升", "新�
 /* Length of the unit at z[i], its written form in *pzUnit; 0 when none. */
 static int unit_at(const char *z, int i, int n, const char **pzUnit){
   int best = 0;
-  for(size_t k=0; k<sizeof(azUnit)/sizeof(*azUnit); k++){
-    int len = (int)strlen(azUnit[k]);
-    if( len>best && at(z, i, n, azUnit[k]) ){ best = len; *pzUnit = azUnit[k]; }
+  if( i>=n ) return 0;
+  for(size_t k=0; k<sizeof(aUnit)/sizeof(*aUnit); k++){
+    int len = aUnit[k].n;
+    if( aUnit[k].z[0]!=z[i] || len<=best || i+len>n ) continue;
+    if( memcmp(z+i, aUnit[k].z, (size_t)len)==0 ){ best = len; *pzUnit = aUnit[k].z; }
   }
   if( best && (strcmp(*pzUnit, "\xEF\xBC\x85")==0) ) *pzUnit = "%";
   return best;
