@@ -25,6 +25,8 @@
 
 /* Most causes in one message (robots cap a message's length). */
 #define MAX_ITEMS 10
+/* The longest wait between two tries, in seconds (a week). */
+#define MAX_BACKOFF 604800L
 /* A reminder claimed this long ago and never finished was interrupted. */
 #define STALE_SENDING_SECONDS 600
 
@@ -428,8 +430,8 @@ void remind_time_add(const char *zTime, long nSec, char z[20]){
 long remind_backoff(int base, int nTry){
   if( base<=0 || nTry<=0 ) return base>0 ? base : 0;
   long v = base;
-  for(int i=1; i<nTry && v<86400; i++) v *= 2;
-  return v > 86400 ? 86400 : v;
+  for(int i=1; i<nTry && v<MAX_BACKOFF; i++) v *= 2;
+  return v > MAX_BACKOFF ? MAX_BACKOFF : v;
 }
 
 /* The run's now: day zAsOf with the clock's time of day, into z[20]. */

@@ -270,7 +270,7 @@ void remind_item_text(const Chase *c, const char *zAsOf, char **pzWho, char **pz
 /* The cause key of chase c (caller frees). */
 char *remind_cause_key(const Chase *c);
 /* The wait in seconds before try number nTry+1 after nTry failed tries:
-** base * 2^(nTry-1), capped at one day; base 0 gives 0. */
+** base * 2^(nTry-1), capped at a week; base 0 gives 0. */
 long remind_backoff(int base, int nTry);
 /* The time zTime (YYYY-MM-DDTHH:MM:SS) plus nSec seconds into z[20]. */
 void remind_time_add(const char *zTime, long nSec, char z[20]);
