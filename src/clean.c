@@ -280,7 +280,7 @@ static int is_chrome_line(const char *z, int a, int b);
 static int is_meta_line(const char *z, int a, int b){
   static const char *azMeta[] = {
     "标题：", "发文单位：", "发文时间：", "来源URL", "正文：", "发布机构：", "发布时间：",
-    "索引号：", "http://", "https://", "来源网址", "原文链接",
+    "索引号：", "http://", "https://", "来源网址", "原文链接", "会议：",
     /* page footers */
     "Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "违法和不良信息", "公安机关备案",
   };
@@ -632,7 +632,11 @@ static int looks_cut(const char *z, int a, int b){
         || ch==0x201D || ch==0x300A /*《*/ || ch==0x300B || (ch>='a' && ch<='z') || (ch>='A' && ch<='Z')
         || ch=='%' || ch==0xFF05) ) return 0;
   if( b - a >= 150 ) return 1;
-  return has(z, a, b, "。") || has(z, a, b, "，") ? nchars(z, a, b)>=20 : nchars(z, a, b)>=50;
+  if( has(z, a, b, "。") || has(z, a, b, "，") ) return nchars(z, a, b)>=20;
+  /* "总体要求是：认真落实省委九届八": prose after a colon, not "会议：某某会议" */
+  const char *zColon = memmem(z + a, (size_t)(b - a), "：", 3);
+  if( zColon && nchars(z, (int)(zColon - z) + 3, b)>=10 ) return nchars(z, a, b)>=20;
+  return nchars(z, a, b)>=50;
 }
 
 /* True when z[a..b) starts with punctuation that never opens a paragraph

@@ -84,9 +84,13 @@ static int period_after_year(const char *z, int i, int n, int y, Hit *h, int bYe
       h->d = dd;
       return e + 3 - i;
     }
-    if( bYearGiven || at(z, j, n, "内") || at(z, j, n, "完成") || at(z, j, n, "建成")
-        || at(z, j, n, "开工") || at(z, j, n, "投用") || at(z, j, n, "投入") || at(z, j, n, "竣工") ){
-      return j - i;
+    if( bYearGiven || at(z, j, n, "内") ) return j - i;
+    /* "10月开馆", "8月贯通", "力争10月运营": a month followed by what is done */
+    {
+      unsigned c2 = j<n ? u8(z+j, &e) : 0;
+      if( is_han(c2) && !at(z, j, n, "份") && !at(z, j, n, "以来") && !at(z, j, n, "至")
+          && !at(z, j, n, "起") && !at(z, j, n, "和") && !at(z, j, n, "、") && !at(z, j, n, "的")
+          && !at(z, j, n, "开始") && !at(z, j, n, "到") ) return j - i;
     }
     return -1;
   }
@@ -215,6 +219,19 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
     return q + 3 - i;
   }
   if( at(z, i, n, "明年") ){ h->y = year+1; h->m = 12; h->d = 31; return 6; }
+  /* 今后五年 / 未来五年 with goals: "明确了今后五年的发展目标", "今后五年要…" */
+  if( at(z, i, n, "今后五年") || at(z, i, n, "未来五年") ){
+    int q = i + 12, ok = 0;
+    for(int nc=0; q<n && nc<12 && !ok; nc++){
+      unsigned c2 = u8(z+q, &e);
+      if( is_comma(c2) || is_sentence_end(c2) || is_semicolon(c2) || c2==0x662F /*是*/ ) break;
+      if( at(z, q, n, "目标") || at(z, q, n, "要") || at(z, q, n, "将") || at(z, q, n, "任务") ) ok = 1;
+      q += e;
+    }
+    if( !ok ) return 0;
+    h->y = year + 4; h->m = 12; h->d = 31;
+    return 12;
+  }
   if( at(z, i, n, "后年") ){ h->y = year+2; h->m = 12; h->d = 31; return 6; }
   if( at(z, i, n, "年底") || at(z, i, n, "年末") ){
     if( prev==0x53BB /*去*/ || prev==0x5F53 /*当*/ || prev==0x6BCF /*每*/ || (prev>='0' && prev<='9') ) return 0;
@@ -335,7 +352,7 @@ int deadline_of_heading(Ctx *c, const XNode *n, XDeadline *d){
   int nz = (int)strlen(z);
   int year = c->p->year, y = 0, iAt = -1, nLen = 0;
   char zYear[8];
-  if( !(strstr(z, "目标") || strstr(z, "任务")) ) return 0;
+  if( !(strstr(z, "目标") || strstr(z, "任务") || strstr(z, "安排")) ) return 0;
   snprintf(zYear, sizeof(zYear), "%d年", year);
   if( strstr(z, zYear) ) return 0;
   for(int i=0; i+9<=nz; i++){

@@ -119,7 +119,8 @@ static int title_part_kind(const char *z, int a, int b){
                                    "工作情况", "进展情况"};
   static const char *azOther[] = {"名词解释", "名词注释", "词语解释", "注释", "附件", "附录"};
   static const char *azPlan[] = {"安排", "任务", "重点工作", "目标", "计划", "部署", "民生实事",
-                                 "自身建设", "要求", "思路", "建议", "举措", "措施"};
+                                 "自身建设", "要求", "思路", "建议", "举措", "措施", "主要工作",
+                                 "工作重点"};
   for(size_t k=0; k<sizeof(azOther)/sizeof(*azOther); k++) if( has(z, a, b, azOther[k]) ) return PART_OTHER;
   int bReview = 0, bPlan = 0;
   for(size_t k=0; k<sizeof(azReview)/sizeof(*azReview); k++) if( has(z, a, b, azReview[k]) ) bReview = 1;
@@ -130,12 +131,26 @@ static int title_part_kind(const char *z, int a, int b){
   return PART_NONE;
 }
 
+/* True when z[a..b) holds a year "2026年" (or a year in Chinese digits). */
+static int has_year(const char *z, int a, int b){
+  for(int i=a; i+7<=b; i++){
+    if( z[i]>='1' && z[i]<='2' && z[i+1]>='0' && z[i+1]<='9' && z[i+2]>='0' && z[i+2]<='9'
+        && z[i+3]>='0' && z[i+3]<='9' && at(z, i+4, b, "年") ) return 1;
+  }
+  return has(z, a, b, "二〇") || has(z, a, b, "今年") || has(z, a, b, "明年");
+}
+
 /* True when a whole paragraph is an unnumbered part title. */
 static int is_part_title(const char *z, int a, int b){
   if( b - a > 4*aMaxTitle[RANK_PART] ) return 0;
   int nc = nchars(z, a, b);
   if( nc<2 || nc>aMaxTitle[RANK_PART] || has_sentence_end(z, a, b) ) return 0;
   if( has(z, a, b, "，") || has(z, a, b, ",") ) return 0;
+  /* a colon inside ("总体要求是：认真落实…") makes it a sentence */
+  {
+    int e = is_colon(cp_before(z, b)) ? u8_prev(z, b) : b;
+    if( has(z, a, e, "：") || has(z, a, e, ":") ) return 0;
+  }
   if( is_colon(cp_before(z, b)) ){
     /* "2025年工作安排：" — a part title only when short and plainly one */
     b = u8_prev(z, b);
@@ -231,6 +246,12 @@ void outline_build(Ctx *c){
     if( rank<0 && is_part_title(z, a, b) ){
       rank = RANK_PART;
       iLabelEnd = a;
+      /* "重点工作：" right in a plan part whose title names a year: a sub-part */
+      if( aOpen[RANK_PART]>=0 && aOpen[RANK_DUN]<0 && curPart==PART_PLAN && !has_year(z, a, b)
+          && has_year(c->p->aNode[aOpen[RANK_PART]].zTitle, 0, (int)strlen(c->p->aNode[aOpen[RANK_PART]].zTitle))
+          && title_part_kind(z, a, b)==PART_PLAN ){
+        rank = RANK_DUN;
+      }
     }else{
       if( rank>=0 ){
         iTitleEnd = first_sentence_end(z, iLabelEnd, b, &bEnd);
@@ -279,6 +300,9 @@ void outline_build(Ctx *c){
           if( kind==PART_NONE ) kind = PART_PLAN;
           rank0Kind = kind;
           lastDunKind = PART_NONE;
+        }else if( rank==RANK_DUN && iLabelEnd==a ){
+          /* a yearless part title under a plan part ("重点工作：") */
+          rank0Kind = kind;
         }else if( kind==PART_NONE ){
           if( rank0Kind!=PART_NONE && iParent>=0 ) kind = rank0Kind;
           else if( lastDunKind==PART_REVIEW || curPart==PART_REVIEW ) kind = PART_PLAN;

@@ -9,6 +9,7 @@
 */
 #include "xtext.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* Units and measure words; the longest match wins.  千瓦, 千米, 千克 are
@@ -20,7 +21,8 @@ static const struct { const char *z; int n; } aUnit[] = {
   U("千米"), U("千瓦"), U("兆瓦"), U("吉瓦"), U("千克"), U("公斤"), U("公顷"), U("人次"), U("户次"),
   U("车次"), U("架次"), U("标箱"), U("台套"), U("美元"), U("欧元"), U("千伏安"), U("批次"), U("微克/立方米"),
   U("毫克/立方米"), U("毫克/升"), U("立方米/秒"), U("吨标准煤"), U("吨标煤"), U("亩次"), U("Eflops"),
-  U("EFLOPS"), U("EFlops"), U("Pflops"), U("PFLOPS"), U("PFlops"), U("%"),
+  U("EFLOPS"), U("EFlops"), U("Pflops"), U("PFLOPS"), U("PFlops"), U("%"), U("场次"), U("重量箱"),
+  U("列"),
   U("\xEF\xBC\x85"), U("\xE2\x80\xB0"), U("个"), U("家"), U("条"), U("处"), U("所"), U("座"),
   U("套"), U("户"), U("人"), U("名"), U("项"), U("张"), U("部"), U("例"), U("辆"), U("台"), U("间"),
   U("只"), U("头"), U("株"), U("棵"), U("块"), U("件"), U("批"), U("场"), U("篇"), U("册"), U("亩"),
@@ -252,7 +254,8 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
     if( at(z, j+3, i, "量") || at(z, j+3, i, "效") || at(z, j+3, i, "序") || at(z, j+3, i, "机")
         || at(z, j+3, i, "力") || at(z, j+3, i, "关") ) continue;   /* 拥有量, 有效, 有序, 有机, 有力, 有关 */
     if( pc==0x5C11 /*少*/ || pc==0x90FD /*都*/ || pc==0x5747 /*均*/ || pc==0x5C06 /*将*/
-        || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/ ) continue;
+        || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/
+        || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ ) continue;
     return 1;
   }
   /* "在去年增长8%的基础上": the figure a target builds on */
@@ -346,8 +349,8 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   /* a range: 3—5个, 4.5%—5%, 10至20个 */
   int jr = nUnit ? j + nUnit : j;
   unsigned dash = jr<b ? u8(z+jr, &k) : 0;
-  if( dash==0x2014 || dash==0x2013 || dash=='-' || dash==0xFF0D || dash=='~' || dash==0xFF5E
-      || dash==0x81F3 /*至*/ || dash==0x5230 /*到*/ ){
+  if( dash==0x2014 || dash==0x2013 || dash==0x2015 || dash=='-' || dash==0xFF0D || dash=='~'
+      || dash==0xFF5E || dash==0x81F3 /*至*/ || dash==0x5230 /*到*/ ){
     int js = jr + k;
     if( dash==0x2014 && at(z, js, b, "—") ) js += 3;      /* —— */
     double v2;
@@ -380,6 +383,20 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
        || strcmp(zUnit, "轮")==0) && bChinese ) return 0;
   if( strcmp(zUnit, "期")==0 || strcmp(zUnit, "届")==0 ) return 0;
   int iEnd = j + nUnit;
+  /* a rate: 58万元/人, 1400万吨/年, 0.6人/百亿元 */
+  static const char *azPer[] = {"/人", "/年", "/百亿元", "/亿元", "/万元", "/亩", "/日", "/天",
+                                "/千人", "/万人", "/平方公里", "/小时", "/户"};
+  char zRate[32];
+  if( iEnd<b && z[iEnd]=='/' && strchr(zUnit, '/')==0 ){
+    for(size_t m=0; m<sizeof(azPer)/sizeof(*azPer); m++){
+      if( at(z, iEnd, b, azPer[m]) ){
+        snprintf(zRate, sizeof(zRate), "%s%s", zUnit, azPer[m]);
+        zUnit = zRate;
+        iEnd += (int)strlen(azPer[m]);
+        break;
+      }
+    }
+  }
   /* 一次性, 一批 … are words, not counts */
   if( at(z, iEnd, b, "性") || at(z, iEnd, b, "级") || at(z, iEnd, b, "型") || at(z, iEnd, b, "化")
       || at(z, iEnd, b, "制") ) return 0;
@@ -423,7 +440,8 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
     if( at(z, iEnd, b, "内") && has(z, clause_start(z, a, i), i, "控制") ){ zCmp = "<="; iEnd += 3; }
   }
   if( bChinese ){
-    int bVerb = bSuffix;
+    /* a class, not a count: "地表水三类及以上断面" */
+    int bVerb = bSuffix && strcmp(zUnit, "类")!=0;
     for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb) && !bVerb; m++){
       if( ends_with(z, a, i, azVerb[m]) ) bVerb = 1;
     }
@@ -468,7 +486,7 @@ static int skip_range(const char *z, int e, int b){
   const char *zUnit;
   j += unit_at(z, j, b, &zUnit);
   unsigned ch = j<b ? u8(z+j, &k) : 0;
-  if( ch==0x2014 || ch==0x2013 || ch=='-' || ch==0xFF0D || ch=='~' || ch==0xFF5E || ch==0x81F3 ){
+  if( ch==0x2014 || ch==0x2013 || ch==0x2015 || ch=='-' || ch==0xFF0D || ch=='~' || ch==0xFF5E || ch==0x81F3 ){
     int js = j + k, e2, bCn;
     double v2;
     if( ch==0x2014 && at(z, js, b, "—") ) js += 3;

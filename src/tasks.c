@@ -98,7 +98,8 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
   }
   /* a sentence that opens a list of goals for a later period */
   if( t->deadline.explicit && atoi(t->deadline.zDate)>p->year
-      && (strstr(t->zText, "以下") || strstr(t->zText, "如下")) && strstr(t->zText, "目标") ){
+      && (((strstr(t->zText, "以下") || strstr(t->zText, "如下")) && strstr(t->zText, "目标"))
+          || strstr(t->zText, "目标：") || strstr(t->zText, "举措：") || strstr(t->zText, "任务：")) ){
     if( c->bListScope ) free(c->listScope.zText);
     c->listScope = t->deadline;
     c->listScope.zText = xstrdup(t->deadline.zText);
@@ -182,11 +183,35 @@ static int not_commitment(const char *z, int s, int e){
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
     if( at(z, s, e, azLead[k]) ) return 1;
   }
+  if( e - s < 120 && (memmem(z+s, (size_t)(e-s), "提交大会审查", 18) || memmem(z+s, (size_t)(e-s), "请予审议", 12)
+      || memmem(z+s, (size_t)(e-s), "一并审议", 12)) ) return 1;
   const char *zRep = e - s < 200 ? memmem(z+s, (size_t)(e-s), "工作报告", 12) : 0;
   if( zRep ){
     const char *zZuo = memmem(z+s, (size_t)(zRep - (z+s)), "作", 3);
     if( zZuo && zRep - zZuo <= 90 && !memmem(zRep, (size_t)(z+e-zRep), "确定", 6)
         && !memmem(zRep, (size_t)(z+e-zRep), "部署", 6) ) return 1;
+  }
+  return 0;
+}
+
+/* True when a paragraph opens by looking back: a past five-year period
+** ("“十四五”时期是极不平凡的五年" in a 2026 report), "这五年", "五年来",
+** "过去五年", "“十四五”以来". */
+static int looks_back(Ctx *c, const char *z, int a, int b){
+  static const char *azLead[] = {"这五年", "五年来", "过去五年", "过去的五年", "这一年", "一年来",
+                                 "过去一年", "过去的一年"};
+  for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
+    if( at(z, a, b, azLead[k]) ) return 1;
+  }
+  int i = a, k;
+  if( at(z, i, b, "“") ) i += 3;
+  if( at(z, i, b, "十") && at(z, i+6, b, "五") ){
+    int d = cn_digit(u8(z+i+3, &k));
+    if( d>=1 && d<=9 && 1955 + 5*(10 + d) < c->p->year ){
+      int j = i + 9;
+      if( at(z, j, b, "”") ) j += 3;
+      return at(z, j, b, "时期是") || at(z, j, b, "以来") || at(z, j, b, "期间，") || at(z, j, b, "时期，我们");
+    }
   }
   return 0;
 }
@@ -208,7 +233,10 @@ void tasks_build(Ctx *c){
     /* a short line with no sentence mark is a heading, not a task */
     /* a line with no sentence mark is a heading or a subtitle, not a task */
     if( b - a < 200 && sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
-        && utf8_count(z + a, (size_t)(b - a)) <= 60 ) continue;
+        && !is_semicolon(cp_before(z, b)) && utf8_count(z + a, (size_t)(b - a)) <= 60 ) continue;
+    /* a paragraph that looks back ("这五年，…", "“十四五”时期是极不平凡的五年")
+    ** is the review, even inside a plan part */
+    if( looks_back(c, z, a, b) ) continue;
     Dept aDept[32];
     int nDept = find_depts(c, a, b, aDept, 32);
     int iFirstTask = c->p->nTask;
