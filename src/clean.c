@@ -283,11 +283,14 @@ static int is_meta_line(const char *z, int a, int b){
     "索引号：", "http://", "https://", "来源网址", "原文链接", "会议：",
     /* page footers */
     "Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "违法和不良信息", "公安机关备案",
+    "联系地址", "联系电话", "邮政编码", "网站标识码", "友情链接", "主办单位", "承办单位",
   };
   for(size_t k=0; k<sizeof(azMeta)/sizeof(azMeta[0]); k++){
     if( at(z, a, b, azMeta[k]) ) return 1;
   }
-  return 0;
+  /* a footer line anywhere it starts */
+  return b - a < 400 && (has(z, a, b, "All Rights Reserved") || has(z, a, b, "版权所有：")
+                         || has(z, a, b, "ICP备") || has(z, a, b, "联系地址："));
 }
 
 static int is_chrome_line(const char *z, int a, int b){
@@ -423,6 +426,10 @@ static int starts_label(const char *z, int a, int b){
 static int inline_furniture(const char *z, int i, int n, const char **pzWhy){
   int k, j;
   unsigned ch = u8(z+i, &k);
+  if( ch=='^' && i+1<n && z[i+1]=='[' ){          /* "^[18]": a markdown footnote */
+    int len = inline_furniture(z, i+1, n, pzWhy);
+    return len ? len + 1 : 0;
+  }
   if( ch=='[' || ch==0xFF3B /*［*/ || ch==0x3014 /*〔*/ ){
     int nd = 0;
     j = i + k;
@@ -598,7 +605,7 @@ static void copy_line(Ctx *c, const Line *l){
     const char *zWhy = 0;
     int len = 0;
     unsigned char ch = (unsigned char)z[i];
-    if( ch=='(' || ch=='[' || ch==0xEF || ch==0xE3 ) len = inline_furniture(z, i, l->b, &zWhy);
+    if( ch=='(' || ch=='[' || ch=='^' || ch==0xEF || ch==0xE3 ) len = inline_furniture(z, i, l->b, &zWhy);
     if( len==0 ){ i++; continue; }
     emit(&c->P, &c->mP, z, iRun, i - iRun);
     ctx_skip(c, i, i + len, zWhy);

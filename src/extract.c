@@ -58,6 +58,7 @@ int extract_text(Extraction *p, int year, Err *e){
   xmap_free(&c.mW);
   xmap_free(&c.mP);
   free(c.aPara);
+  free(c.aInline);
   free(c.aCk);
   (void)e;
   return 0;

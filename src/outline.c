@@ -205,6 +205,48 @@ static int add_node(Ctx *c, int iParent, int rank, int iLabel, int iTitle, int i
   return p->nNode - 1;
 }
 
+/* Find "一是…。二是…。" headings inside the body of paragraph q (a plan
+** paragraph under node iParent), and make them nodes: at least a 一是 and
+** a 二是, each opening a sentence with a short title.  Records them in
+** c->aInline. */
+static void inline_headings(Ctx *c, Para *q, int iParent, int partKind, int nFirst){
+  const char *z = c->P.a;
+  int a = q->iBody, b = q->iEnd;
+  int n0 = nFirst - 1;    /* numbers before this paragraph's first inline one */
+  int aStart[32], aTitle[32], aTitleEnd[32], aNum[32], n = 0;
+  for(int s=a; s<b && n<32; ){
+    int iLabelEnd, bEnd;
+    /* the start of each sentence */
+    if( label_at(z, s, b, &iLabelEnd)==RANK_SHI && !at(z, s, b, "第") ){
+      int e2, num = cn_small(z, s, b, &e2);
+      int e = first_sentence_end(z, iLabelEnd, b, &bEnd);
+      int nc = nchars(z, iLabelEnd, e);
+      if( bEnd && nc>=2 && nc<=aMaxTitle[RANK_SHI] && num==n0+n+1 && !has(z, iLabelEnd, e, "；") ){
+        aStart[n] = s; aTitle[n] = iLabelEnd; aTitleEnd[n] = e; aNum[n] = num;
+        n++;
+      }
+    }
+    /* on to the next sentence (or the list after a colon: "“五个行动”：一是…") */
+    int e, k;
+    for(e=s; e<b; ){
+      unsigned ch = u8(z+e, &k);
+      e += k;
+      if( is_sentence_end(ch) || is_semicolon(ch) || is_colon(ch) ) break;
+    }
+    s = e;
+  }
+  if( n + n0 < 2 || n==0 ) return;
+  q->iInline = c->nInline;
+  q->nInline = n;
+  for(int i=0; i<n; i++){
+    Inline *h = ARRAY_PUSH(c->aInline, c->nInline, c->nInlineAlloc);
+    h->iStart = aStart[i];
+    h->iEnd = aTitleEnd[i] + mark_len(z, aTitleEnd[i]);
+    h->iNode = add_node(c, iParent, RANK_SHI, aStart[i], aTitle[i], aTitleEnd[i], partKind);
+    (void)aNum;
+  }
+}
+
 /* See xtext.h. */
 void outline_build(Ctx *c){
   const char *z = c->P.a;
@@ -322,6 +364,16 @@ void outline_build(Ctx *c){
     q->partKind = curPart;
     for(r=N_RANK-1; r>=0 && aOpen[r]<0; r--){}
     q->iOwner = r>=0 ? aOpen[r] : -1;
+    /* inline 一是/二是 headings in a plan section's paragraph (not under a
+    ** 一是 of its own, and not right under a part: there they are principles) */
+    q->iInline = -1;
+    if( curPart==PART_PLAN && q->kind==PARA_BODY && r>=RANK_PAREN && r<RANK_SHI ){
+      inline_headings(c, q, q->iOwner, curPart, 1);
+    }else if( curPart==PART_PLAN && rank==RANK_SHI && q->iNode>=0 && aOpen[RANK_PAREN]>=0 ){
+      /* "一是…。" opened the paragraph; its 二是, 三是 follow inline */
+      int e2, num = cn_small(z, a, b, &e2);
+      if( num>0 ) inline_headings(c, q, c->p->aNode[q->iNode].iParent, curPart, num+1);
+    }
     /* an unnumbered run-in heading: a short first sentence without commas
     ** followed by more text ("久久为功巩固脱贫成果。严格落实…") */
     if( rank<0 ){

@@ -436,8 +436,12 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
         nBest = len;
       }
     }
-    /* 控制在5%内 */
-    if( at(z, iEnd, b, "内") && has(z, clause_start(z, a, i), i, "控制") ){ zCmp = "<="; iEnd += 3; }
+    /* 控制在5%内; but "50米内换乘" is a condition */
+    if( at(z, iEnd, b, "内") ){
+      if( !has(z, clause_start(z, a, i), i, "控制") ) return 0;
+      zCmp = "<=";
+      iEnd += 3;
+    }
   }
   if( bChinese ){
     /* a class, not a count: "地表水三类及以上断面" */

@@ -69,6 +69,22 @@ static void task_set_depts(XTask *t, const Dept *d){
   t->nDept = d->n;
 }
 
+/* Remove the last task of p and free what it owns. */
+static void task_free_last(Extraction *p){
+  XTask *t = &p->aTask[--p->nTask];
+  for(int k=0; k<t->nTarget; k++){
+    free(t->aTarget[k].zText);
+    free(t->aTarget[k].zSubject);
+    free(t->aTarget[k].zUnit);
+  }
+  free(t->aTarget);
+  free(t->zText);
+  free(t->deadline.zText);
+  for(int k=0; k<t->nDept; k++) free(t->azDept[k]);
+  free(t->azDept);
+  memset(t, 0, sizeof(*t));
+}
+
 /* Add one task for P[s, e) under node iNode; bDeadline says whether the
 ** text may name a deadline (else the search is skipped). */
 static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
@@ -183,8 +199,8 @@ static int not_commitment(const char *z, int s, int e){
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
     if( at(z, s, e, azLead[k]) ) return 1;
   }
-  if( e - s < 120 && (memmem(z+s, (size_t)(e-s), "提交大会审查", 18) || memmem(z+s, (size_t)(e-s), "请予审议", 12)
-      || memmem(z+s, (size_t)(e-s), "一并审议", 12)) ) return 1;
+  if( memmem(z+s, (size_t)(e-s), "大会审查", 12) || memmem(z+s, (size_t)(e-s), "请予审议", 12)
+      || memmem(z+s, (size_t)(e-s), "一并审议", 12) ) return 1;
   const char *zRep = e - s < 200 ? memmem(z+s, (size_t)(e-s), "工作报告", 12) : 0;
   if( zRep ){
     const char *zZuo = memmem(z+s, (size_t)(zRep - (z+s)), "作", 3);
@@ -233,7 +249,8 @@ void tasks_build(Ctx *c){
     /* a short line with no sentence mark is a heading, not a task */
     /* a line with no sentence mark is a heading or a subtitle, not a task */
     if( b - a < 200 && sentence_end(z, a, b)==b && !is_sentence_end(cp_before(z, b))
-        && !is_semicolon(cp_before(z, b)) && utf8_count(z + a, (size_t)(b - a)) <= 60 ) continue;
+        && !is_semicolon(cp_before(z, b)) && !is_colon(cp_before(z, b))
+        && utf8_count(z + a, (size_t)(b - a)) <= 60 ) continue;
     /* a paragraph that looks back ("这五年，…", "“十四五”时期是极不平凡的五年")
     ** is the review, even inside a plan part */
     if( looks_back(c, z, a, b) ) continue;
@@ -241,11 +258,29 @@ void tasks_build(Ctx *c){
     int nDept = find_depts(c, a, b, aDept, 32);
     int iFirstTask = c->p->nTask;
     int bFirst = 1;
+    int iOwner = q->iOwner, iIn = q->nInline>0 ? q->iInline : -1, iInEnd = iIn + q->nInline;
     for(int s=a; s<b; ){
       int e = sentence_end(z, s, b);
       if( bFirst && q->bRunIn ){ bFirst = 0; s = e; continue; }
       bFirst = 0;
-      if( has_han(z, s, e) && !not_commitment(z, s, e) ) sentence_tasks(c, q->iOwner, s, e);
+      /* an inline heading: not a task; the sentences after it are its own */
+      int s0 = s;
+      while( s0<e && z[s0]==' ' ) s0++;
+      if( iIn>=0 && iIn<iInEnd && c->aInline[iIn].iStart==s0 ){
+        /* (kept as a task too when it names a number or a deadline) */
+        iOwner = c->aInline[iIn].iNode;
+        iIn++;
+        int nBefore = c->p->nTask;
+        sentence_tasks(c, iOwner, c->aInline[iIn-1].iStart, e);
+        while( c->p->nTask>nBefore ){
+          XTask *t = &c->p->aTask[c->p->nTask-1];
+          if( t->nTarget || t->deadline.explicit ) break;
+          task_free_last(c->p);
+        }
+        s = e;
+        continue;
+      }
+      if( has_han(z, s, e) && !not_commitment(z, s, e) ) sentence_tasks(c, iOwner, s, e);
       s = e;
     }
     /* units named in the text go to the tasks before the note */

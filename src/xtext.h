@@ -41,6 +41,17 @@ struct Para {
   int iOwner;        /* innermost node the body belongs to, or -1 */
   int partKind;      /* PART_* of the body */
   int bRunIn;        /* the first sentence is an unnumbered run-in heading */
+  int iInline;       /* first of its inline headings in Ctx.aInline, or -1 */
+  int nInline;       /* how many ("。一是扮靓城市颜值。…二是…") */
+};
+
+/* An inline heading: "一是X。" opening a sentence inside a paragraph of a
+** plan section; the sentences after it, up to the next one, are its tasks. */
+typedef struct Inline Inline;
+struct Inline {
+  int iStart;        /* P offset where "一是" starts */
+  int iEnd;          /* P offset after its 。 */
+  int iNode;         /* the node made for it */
 };
 
 typedef struct Ctx Ctx;
@@ -51,6 +62,7 @@ struct Ctx {
   Buf P;             /* clean text, one paragraph per line */
   Xmap mP;           /* P -> W bytes */
   Para *aPara; int nPara; int nParaAlloc;
+  Inline *aInline; int nInline; int nInlineAlloc;
   int *aCk;          /* aCk[k] = code points before source byte k*CK_STEP */
   int nCk;
   int iLastByte;     /* the last source byte src_cp() converted ... */
