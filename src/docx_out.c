@@ -226,7 +226,7 @@ static void styles_xml(Buf *p){
      "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
      0, 0, 0},
     {"GwSign", "公文 发文机关署名",
-     "<w:spacing w:before=\"1158\"/><w:ind w:rightChars=\"400\" w:right=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>",
+     "<w:keepNext/><w:spacing w:before=\"1158\"/><w:ind w:rightChars=\"400\" w:right=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>",
      FONT_BODY, 1, 32},
     {"GwDate", "公文 成文日期",
      "<w:ind w:rightChars=\"400\" w:right=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>",

@@ -791,6 +791,12 @@ int sheet_import(Ledger *p, const unsigned char *a, size_t n, SheetResult *r, Er
   }
   if( r->zUnit[0]==0 ) issue(r, ROW_UNIT+1, 2, "缺少填报单位");
   else if( ledger_unit_find(p, r->zUnit, &u, &e2) ) issue(r, ROW_UNIT+1, 2, "%s", e2.zMsg);
+  else{
+    const User *me = ledger_user(p);
+    if( me->role==ROLE_UNIT && me->unitId!=u.id ){
+      issue(r, ROW_UNIT+1, 2, "这是%s的填报表，%s属于%s", u.zName, me->zLogin, me->zUnit ? me->zUnit : "其他单位");
+    }
+  }
 
   InRow *aIn = 0;
   int nIn = 0, nInAlloc = 0, lastRow = 0;
