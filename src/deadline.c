@@ -198,8 +198,14 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
       if( at(z, j, n, "前") ) j += 3;
       return j - i;
     }
-    /* M月… without a year (not the month of a year already refused) */
+    /* M月… without a year (not the month of a year already refused, nor
+    ** a month of every year: "每年10月至12月") */
     if( prev==0x5E74 /*年*/ ) return 0;
+    for(int q=i, nc=0; q>0 && nc<8; nc++){
+      q = u8_prev(z, q);
+      if( at(z, q, n, "每年") || at(z, q, n, "每月") || at(z, q, n, "常年") ) return 0;
+      if( is_comma(u8(z+q, &e)) || is_sentence_end(u8(z+q, &e)) ) break;
+    }
     int len = period_after_year(z, i, n, year, h, 0);
     return len>0 ? len : 0;
   }

@@ -71,6 +71,8 @@ static void test_targets(void **state){
   TARGETS("细颗粒物年平均浓度不高于23微克/立方米。", "23 微克/立方米 <= plain;");
   TARGETS("每所学校至少建成2所标准化食堂。", "2 所 >= plain;");
   TARGETS("全省地区生产总值迈上3万亿元台阶。", "3000000000000 元 >= plain;");
+  TARGETS("全员劳动生产率达到58万元/人，产能1400万吨/年。", "580000 元/人 = plain;14000000 吨/年 = plain;");
+  TARGETS("举办文化活动300场次，新建学校3―5所。", "300 场次 = plain;3-5 所 range plain;");
 }
 
 static void test_not_targets(void **state){
@@ -93,6 +95,8 @@ static void test_not_targets(void **state){
   TARGETS("建成250个社区健身路径或3人制篮球场。", "250 个 = plain;");
   TARGETS("我县有保沧、大广、津石3条高速贯穿全境。", "");
   TARGETS("在去年增长8%的基础上，力争增长9%。", "9 % = strive;");
+  TARGETS("公交与轨道50米内换乘比例提升至93%。", "93 % = plain;");
+  TARGETS("全省地表水三类及以上断面比例达到47%。", "47 % = plain;");
 }
 
 /* The deadline date of the first task of a one-sentence plan; "-" when it
@@ -129,6 +133,31 @@ static void test_deadlines(void **state){
   deadline_is("“十五五”时期是夯实基础的关键时期。", "-");
   deadline_is("“十五五”时期我省发展的指导思想是：坚持稳中求进。", "-");
   deadline_is("实现“十五五”时期经济社会发展目标，必须坚持党的领导。", "-");
+  deadline_is("新博物馆力争10月开馆。", "2026-10-31");
+  deadline_is("明确了今后五年的发展目标。", "2030-12-31");
+  deadline_is("每年10月至12月开展培训。", "-");
+}
+
+/* 一是/二是 inside a section's paragraph are headings of their own. */
+static void test_inline_headings(void **state){
+  const char *z =
+    "二、2026年工作安排\n（一）提升城市品质。围绕宜居城市建设。一是扮靓城市颜值。新建公园5个。"
+    "二是留住城市记忆。修缮古建筑3处，6月底前完成。\n";
+  Extraction x;
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 2026, &x, &e), 0);
+  assert_int_equal(x.nNode, 4);
+  assert_string_equal(x.aNode[2].zLabel, "一是");
+  assert_string_equal(x.aNode[2].zTitle, "扮靓城市颜值");
+  assert_int_equal(x.aNode[2].iParent, 1);
+  assert_int_equal(x.aNode[3].iParent, 1);
+  assert_int_equal(x.nTask, 3);
+  assert_string_equal(x.aTask[0].zText, "围绕宜居城市建设。");
+  assert_int_equal(x.aTask[0].iNode, 1);
+  assert_int_equal(x.aTask[1].iNode, 2);
+  assert_int_equal(x.aTask[2].iNode, 3);
+  assert_string_equal(x.aTask[2].deadline.zDate, "2026-06-30");
+  extraction_free(&x);
 }
 
 /* Tasks under a heading that names a five-year period get its end; a goal
@@ -275,6 +304,7 @@ int main(void){
     cmocka_unit_test(test_deadlines),
     cmocka_unit_test(test_split_by_deadline),
     cmocka_unit_test(test_period_scope),
+    cmocka_unit_test(test_inline_headings),
     cmocka_unit_test(test_scraped_page),
     cmocka_unit_test(test_outline),
     cmocka_unit_test(test_page_break_join),
