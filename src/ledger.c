@@ -461,6 +461,19 @@ int ledger_plan_get(Ledger *p, int id, Plan *pPlan, Err *e){
   if( store_plan_get(p->s, id, pPlan, e) ) return -1;
   if( !plan_visible(p, pPlan) ){
     plan_clear(pPlan);
+    if( id==0 ){
+      /* the latest is a draft the user may not see: the newest they may */
+      Plan *a;
+      int n, hit = -1;
+      if( store_plan_list(p->s, &a, &n, e) ) return -1;
+      for(int i=0; i<n && hit<0; i++) if( plan_visible(p, &a[i]) ) hit = i;
+      if( hit>=0 ){
+        *pPlan = a[hit];
+        memset(&a[hit], 0, sizeof(Plan));
+      }
+      plan_list_free(a, n);
+      if( hit>=0 ) return 0;
+    }
     return err_set(e, ERR_NOTFOUND, id ? "no plan %d" : "no published plan yet", id);
   }
   return 0;

@@ -49,7 +49,7 @@ int ledger_task_search(Ledger *p, int planId, const char *zQuery, int **paId, in
     rc = store_task_search(p->s, id, zWord, &a, &n, e);
     *z = cSave;
     if( rc ) break;
-    qsort(a, (size_t)n, sizeof(int), int_cmp);
+    if( n>1 ) qsort(a, (size_t)n, sizeof(int), int_cmp);
     if( nAll<0 ){
       aAll = a;
       nAll = n;
@@ -88,15 +88,27 @@ int ledger_evidence_get(Ledger *p, int id, Evidence *v, void **pa, size_t *pn, E
     return -1;
   }
   Report r;
-  if( ledger_report_get(p, v->reportId, &r, e) ){
+  Task t;
+  Plan pl;
+  int shown = 0;
+  memset(&r, 0, sizeof(r));
+  memset(&t, 0, sizeof(t));
+  memset(&pl, 0, sizeof(pl));
+  if( ledger_report_get(p, v->reportId, &r, e)==0 && ledger_task_get(p, r.taskId, &t, e)==0
+   && ledger_plan_get(p, t.planId, &pl, e)==0 ){
+    shown = ledger_report_shown(p, &t, strcmp(pl.zState, "published")==0, &r);
+  }
+  report_clear(&r);
+  task_clear(&t);
+  plan_clear(&pl);
+  if( !shown ){
     evidence_clear(v);
     free(*pa);
     *pa = 0;
     *pn = 0;
-    if( e->code==ERR_NOTFOUND ) err_set(e, ERR_NOTFOUND, "unknown evidence %d", id);
+    if( e->code!=ERR_INTERNAL ) err_set(e, ERR_NOTFOUND, "unknown evidence %d", id);
     return -1;
   }
-  report_clear(&r);
   return 0;
 }
 
@@ -344,7 +356,7 @@ int ledger_unit_ranking(Ledger *p, UnitRank **pa, int *pn, Err *e){
     a[k].onTime = a[k].nDue ? (double)a[k].nOnTime / a[k].nDue : 1.0;
     a[k].green = a[k].nTask ? (double)(a[k].n[COLOUR_GREEN] + a[k].n[COLOUR_DONE]) / a[k].nTask : 0;
   }
-  qsort(a, (size_t)n, sizeof(UnitRank), rank_cmp);
+  if( n>1 ) qsort(a, (size_t)n, sizeof(UnitRank), rank_cmp);
   report_list_free(aRep, nRep);
   plan_status_free(&ps);
   *pa = a;

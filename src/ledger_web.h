@@ -22,7 +22,8 @@ int ledger_generation(Ledger *p, long long *pGen, Err *e);
 int ledger_task_search(Ledger *p, int planId, const char *zQuery, int **paId, int *pn, Err *e);
 
 /* Evidence file id with its bytes (*pa, caller frees) when the acting
-** user may read the report it belongs to; ERR_NOTFOUND otherwise. */
+** user is shown the report it belongs to (ledger_report_shown);
+** ERR_NOTFOUND otherwise. */
 int ledger_evidence_get(Ledger *p, int id, Evidence *pEv, void **pa, size_t *pn, Err *e);
 void evidence_clear(Evidence *v);
 

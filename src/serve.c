@@ -497,11 +497,15 @@ static int req_authenticate(Req *r){
   return 0;
 }
 
-/* The CSRF check of every unsafe request made with a cookie (or none):
+/* The CSRF check of every unsafe request not made with a bearer token:
 ** the form field "csrf" or the header X-CSRF-Token must equal the token of
-** the session (or the anonymous one of the login form). */
+** the session (or, without a session, the anonymous one of the login
+** form; API calls without a session are exempt). */
 static int req_csrf_ok(Req *r){
   if( r->viaToken ) return 1;
+  /* an API call with no credentials at all acts as the public: nothing to
+  ** forge (the ledger refuses the public's writes) */
+  if( r->isApi && r->sess.zId[0]==0 ) return 1;
   const char *zGiven = PF(r, "csrf");
   if( zGiven==0 ) zGiven = MHD_lookup_connection_value(r->pConn, MHD_HEADER_KIND, "X-CSRF-Token");
   const char *zWant = r->sess.zId[0] ? r->sess.zCsrf
@@ -582,15 +586,19 @@ static void dispatch(Req *r){
   r->pUser = ledger_user(r->L);
   if( req_authenticate(r) ) return;
   int isPost = unsafe_method(r->zMethod);
+  static const char *const azPage[] = {"GET", "HEAD", "POST", 0};
+  static const char *const azApi[] = {"GET", "HEAD", "POST", "PATCH", "DELETE", 0};
+  int known = 0;
+  for(const char *const *a = r->isApi ? azApi : azPage; *a && !known; a++) known = strcmp(*a, r->zMethod)==0;
+  if( !known ){
+    web_fail(r, 405, "不支持的请求方法 %s", r->zMethod);
+    return;
+  }
   if( isPost && !req_csrf_ok(r) ){
     web_fail(r, ERR_FORBIDDEN, "表单校验失败（CSRF）：请刷新页面后重新提交");
     return;
   }
   if( r->isApi ){ api_dispatch(r); return; }
-  if( isPost && strcmp(r->zMethod, "POST")!=0 ){
-    web_fail(r, 405, "不支持的请求方法 %s", r->zMethod);
-    return;
-  }
   int seen = 0;
   for(int i=0; i<N_ROUTE; i++){
     const Route *rt = &aRoute[i];
@@ -653,6 +661,9 @@ static enum MHD_Result send_answer(Req *r){
   return rc;
 }
 
+/* The user of a request before (or without) authentication. */
+static const User publicUser = {0, "-", ROLE_PUBLIC, 0, 0};
+
 /* A new Req for connection c. */
 static Req *req_new(struct MHD_Connection *c, const char *zUrl, const char *zMethod){
   Req *r = xcalloc(1, sizeof(*r));
@@ -662,6 +673,7 @@ static Req *req_new(struct MHD_Connection *c, const char *zUrl, const char *zMet
   r->zPath = xstrdup(zUrl ? zUrl : "/");
   r->status = 200;
   r->zType = "text/html; charset=utf-8";
+  r->pUser = &publicUser;
   r->iCurParam = r->iCurUp = -1;
   snprintf(r->zIp, sizeof(r->zIp), "-");
   const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);

@@ -240,7 +240,7 @@ static void report_form(Req *r, const Task *t, const Plan *pl, const char *zErr)
     if( strcmp(aRep[i].zPeriod, zPeriod)==0 && aRep[i].state==REPORT_RETURNED ){ pRet = &aRep[i]; break; }
   }
   if( pRet ) pPrev = pRet;
-  int isPost = PF(r, "note")!=0;
+  int isPost = strcmp(r->zMethod, "POST")==0;
   const char *zKind = isPost ? PF(r, "kind") : (pPrev && pPrev->isPercent) || t->nTarget==0 ? "percent" : "value";
   if( zKind==0 ) zKind = t->nTarget ? "value" : "percent";
   Buf vVal = BUF_INIT, vPct = BUF_INIT;

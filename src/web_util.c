@@ -27,7 +27,7 @@ void web_amount(Buf *p, double v){
   double a = v<0 ? -v : v;
   /* only when exact, so that the text reads back to the same number */
   if( a>=1e8 && a<1e15 && fmod(a, 1e6)==0 ){ web_num(p, v/1e8); buf_puts(p, "亿"); }
-  else if( a>=1e5 && a<1e15 && fmod(a, 100)==0 ){ web_num(p, v/1e4); buf_puts(p, "万"); }
+  else if( a>=1e4 && a<1e15 && fmod(a, 100)==0 ){ web_num(p, v/1e4); buf_puts(p, "万"); }
   else web_num(p, v);
 }
 

@@ -18,9 +18,11 @@ static void test_amount(void **state){
   web_amount(&b, 9e10); buf_puts(&b, " ");
   web_amount(&b, 133); buf_puts(&b, " ");
   web_amount(&b, 168000); buf_puts(&b, " ");
+  web_amount(&b, 12000); buf_puts(&b, " ");
+  web_amount(&b, 1200); buf_puts(&b, " ");
   web_amount(&b, 123456789); buf_puts(&b, " ");
   web_amount(&b, 2.5);
-  assert_string_equal(buf_str(&b), "900亿 133 16.8万 123456789 2.5");
+  assert_string_equal(buf_str(&b), "900亿 133 16.8万 1.2万 1200 123456789 2.5");
   buf_free(&b);
   assert_string_equal(web_parse_amount("900亿", z), "90000000000");
   assert_string_equal(web_parse_amount("1.5万", z), "15000");
