@@ -172,7 +172,7 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
       case 0x660E: case 0x540E: case 0x5E74: case 0x4ECA: case 0x5168: case 0x672C:
       case 0x4E0A: case 0x4E0B: case 0x6C5B: case 0x4E3B: case 0x524D: case 0x7B2C:
       case 0x5341: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
-      case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+      case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x56FD:
         break;
       default:
         return 0;
@@ -263,6 +263,10 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
   }
   if( at(z, i, n, "下半年") ){ h->y = year; h->m = 12; h->d = 31; return 9; }
   if( at(z, i, n, "年中") && prev!=0x4ECA ){ h->y = year; h->m = 6; h->d = 30; return 6; }
+  if( at(z, i, n, "国庆节前") || at(z, i, n, "国庆前") ){
+    h->y = year; h->m = 9; h->d = 30;
+    return at(z, i, n, "国庆节前") ? 12 : 9;
+  }
   if( at(z, i, n, "汛期前") || at(z, i, n, "主汛期前") || at(z, i, n, "汛前") ){
     h->y = year; h->m = 5; h->d = 31;
     return at(z, i, n, "主汛期前") ? 12 : at(z, i, n, "汛期前") ? 9 : 6;

@@ -78,6 +78,13 @@ static int label_at(const char *z, int a, int b, int *pLabelEnd){
     }
     return -1;
   }
+  if( at(z, a, b, "第") && cn_small(z, a+3, b, &e)>0 && e<b && at(z, e, b, "部分") ){
+    /* 第一部分 2025年工作回顾 */
+    e += 6;
+    while( e<b && (z[e]==' ' || is_colon(u8(z+e, &k)) || u8(z+e, &k)==0x3001) ) e += z[e]==' ' ? 1 : k;
+    *pLabelEnd = e;
+    return RANK_DUN;
+  }
   if( at(z, a, b, "第") && cn_small(z, a+3, b, &e)>0 && e<b ){
     unsigned c2 = u8(z+e, &k);
     if( is_comma(c2) || c2==0x3001 || is_colon(c2) ){ *pLabelEnd = e + k; return RANK_SHI; }
@@ -195,7 +202,11 @@ static int add_node(Ctx *c, int iParent, int rank, int iLabel, int iTitle, int i
   n->iParent = iParent;
   n->level = rank;
   n->partKind = partKind;
-  n->zLabel = ctx_text(c, iLabel, iTitle);
+  int iLabelEnd = iTitle;
+  while( iLabelEnd>iLabel && (c->P.a[iLabelEnd-1]==' ' || is_colon(cp_before(c->P.a, iLabelEnd))) ){
+    iLabelEnd = c->P.a[iLabelEnd-1]==' ' ? iLabelEnd-1 : u8_prev(c->P.a, iLabelEnd);
+  }
+  n->zLabel = ctx_text(c, iLabel, iLabelEnd);
   /* trim spaces and a closing ： from the title */
   while( iTitleEnd>iTitle && c->P.a[iTitleEnd-1]==' ' ) iTitleEnd--;
   if( iTitleEnd>iTitle && is_colon(cp_before(c->P.a, iTitleEnd)) ) iTitleEnd = u8_prev(c->P.a, iTitleEnd);
