@@ -623,7 +623,6 @@ void api_dispatch(Req *r){
   const char *zM = r->zMethod;
   int isGet = strcmp(zM, "GET")==0 || strcmp(zM, "HEAD")==0;
   int isPost = strcmp(zM, "POST")==0, isPatch = strcmp(zM, "PATCH")==0, isDel = strcmp(zM, "DELETE")==0;
-  r->noStore = 1;
   if( strncmp(r->zPath, "/api/v1", 7)!=0 || (r->zPath[7]!=0 && r->zPath[7]!='/') ){
     api_error_body(r, 404, "unknown API version: use /api/v1");
     return;

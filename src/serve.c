@@ -2,7 +2,7 @@
 ** serve.c -- `luoshi serve`: the HTTP server (libmicrohttpd with a thread
 ** pool on epoll), the request life cycle, routing, body limits, forms and
 ** multipart uploads, cookies, sessions and bearer tokens, the CSRF check,
-** security headers, the request log, the cache of the public home page,
+** security headers, the request log, the cache of public answers,
 ** and a clean stop on SIGTERM/SIGINT.
 **
 ** A request goes:  MHD calls on_request() once with the headers, then once
@@ -20,6 +20,7 @@
 #include "web.h"
 #include "auth.h"
 #include "ledger_web.h"
+#include "remind.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -72,17 +73,32 @@ static void close_all_ledgers(void){
   nAllLedger = nAllLedgerAlloc = 0;
 }
 
-/* ---- the cache of the public home page ---- */
+/* ---- the cache of public answers ---- */
 
-/* The home page as the public sees it, for one ledger generation and day. */
-static struct {
-  pthread_mutex_t mutex;
+/*
+** What the public is shown depends only on the URL, the ledger's contents
+** and the day; so a public GET answer (status 200, no headers of its own,
+** not marked no-store) is kept, keyed by host and URL, and sent again as
+** the same MHD_Response (libmicrohttpd shares a response between
+** connections) until the ledger's generation, web_invalidate()'s count or
+** the day changes.  N_CACHE entries, least recently used replaced; bodies
+** over CACHE_MAX_BODY are not kept.
+*/
+#define N_CACHE        48
+#define CACHE_MAX_BODY (1024*1024)
+typedef struct CacheEntry CacheEntry;
+struct CacheEntry {
+  char *zKey;                    /* host + URL with its query */
   long long gen;                 /* ledger generation it was built from */
   long long localGen;            /* web_invalidate() count it was built at */
   char zDay[11];                 /* today() it was built on */
   struct MHD_Response *pResp;    /* shared by every connection sending it */
   size_t nBody;
-} homeCache = {PTHREAD_MUTEX_INITIALIZER, -1, -1, "", 0, 0};
+  unsigned long long lastUse;    /* for replacing the least recently used */
+};
+static CacheEntry aCache[N_CACHE];
+static unsigned long long cacheClock;
+static pthread_mutex_t cacheMutex = PTHREAD_MUTEX_INITIALIZER;
 static long long localGen;       /* bumped by web_invalidate() */
 static pthread_mutex_t genMutex = PTHREAD_MUTEX_INITIALIZER;
 
@@ -534,38 +550,95 @@ static int req_text_ok(Req *r){
   return 1;
 }
 
-/* Send the cached public home page when it is current: returns 1 and sets
-** r->pReady, else 0 (the page is then rendered and, by the caller, cached). */
-static int home_from_cache(Req *r, long long gen){
-  int hit = 0;
-  pthread_mutex_lock(&homeCache.mutex);
-  if( homeCache.pResp && homeCache.gen==gen && homeCache.localGen==local_gen()
-   && strcmp(homeCache.zDay, today())==0 ){
-    r->pReady = homeCache.pResp;
-    r->nSent = (long long)homeCache.nBody;
-    r->status = 200;
-    hit = 1;
+/* The cache key of r: host, path and query, written unambiguously
+** (caller frees). */
+static char *cache_key(Req *r){
+  Buf b = BUF_INIT;
+  buf_printf(&b, "%s %s %s?", r->zMethod, web_host(r), r->zPath);
+  for(int i=0; i<r->nParam; i++){
+    if( r->aParam[i].fromForm ) continue;
+    url_encode(&b, r->aParam[i].zName);
+    buf_putc(&b, '=');
+    url_encode(&b, buf_str(&r->aParam[i].val));
+    buf_putc(&b, '&');
   }
-  pthread_mutex_unlock(&homeCache.mutex);
+  return buf_detach(&b);
+}
+
+/* Send the cached answer of key zKey when it is current: returns 1 and
+** sets r->pReady. */
+static int cache_lookup(Req *r, const char *zKey, long long gen, long long lgen){
+  int hit = 0;
+  pthread_mutex_lock(&cacheMutex);
+  for(int i=0; i<N_CACHE && !hit; i++){
+    CacheEntry *c = &aCache[i];
+    if( c->pResp==0 || strcmp(c->zKey, zKey)!=0 ) continue;
+    if( c->gen==gen && c->localGen==lgen && strcmp(c->zDay, today())==0 ){
+      r->pReady = c->pResp;
+      r->nSent = (long long)c->nBody;
+      r->status = 200;
+      c->lastUse = ++cacheClock;
+      hit = 1;
+    }
+  }
+  pthread_mutex_unlock(&cacheMutex);
   return hit;
 }
 
 static struct MHD_Response *build_response(Req *r);
 
-/* Keep the response of a freshly rendered home page in the cache. */
-static void home_to_cache(Req *r, long long gen, long long lgen){
+/* Keep r's fresh answer under zKey when it may be shared, and send it. */
+static void cache_store(Req *r, const char *zKey, long long gen, long long lgen){
+  if( r->status!=200 || r->nHdr>0 || r->noStore || r->pReady || r->out.n>CACHE_MAX_BODY ) return;
   struct MHD_Response *p = build_response(r);
   if( p==0 ) return;
-  pthread_mutex_lock(&homeCache.mutex);
-  if( homeCache.pResp ) MHD_destroy_response(homeCache.pResp);
-  homeCache.pResp = p;
-  homeCache.gen = gen;
-  homeCache.localGen = lgen;
-  homeCache.nBody = r->out.n;
-  snprintf(homeCache.zDay, sizeof(homeCache.zDay), "%s", today());
-  pthread_mutex_unlock(&homeCache.mutex);
+  pthread_mutex_lock(&cacheMutex);
+  CacheEntry *c = 0;
+  for(int i=0; i<N_CACHE && c==0; i++) if( aCache[i].zKey && strcmp(aCache[i].zKey, zKey)==0 ) c = &aCache[i];
+  for(int i=0; i<N_CACHE && c==0; i++) if( aCache[i].pResp==0 ) c = &aCache[i];
+  if( c==0 ){
+    c = &aCache[0];
+    for(int i=1; i<N_CACHE; i++) if( aCache[i].lastUse < c->lastUse ) c = &aCache[i];
+  }
+  if( c->pResp ) MHD_destroy_response(c->pResp);
+  free(c->zKey);
+  c->zKey = xstrdup(zKey);
+  c->pResp = p;
+  c->gen = gen;
+  c->localGen = lgen;
+  c->nBody = r->out.n;
+  c->lastUse = ++cacheClock;
+  snprintf(c->zDay, sizeof(c->zDay), "%s", today());
+  pthread_mutex_unlock(&cacheMutex);
   r->pReady = p;
   r->nSent = (long long)r->out.n;
+}
+
+/* Empty the cache (at exit). */
+static void cache_clear(void){
+  pthread_mutex_lock(&cacheMutex);
+  for(int i=0; i<N_CACHE; i++){
+    if( aCache[i].pResp ) MHD_destroy_response(aCache[i].pResp);
+    free(aCache[i].zKey);
+    memset(&aCache[i], 0, sizeof(aCache[i]));
+  }
+  pthread_mutex_unlock(&cacheMutex);
+}
+
+/* Run the handler of r: the API or the page of the route table. */
+static void route(Req *r, int isPost){
+  if( r->isApi ){ api_dispatch(r); return; }
+  int seen = 0;
+  for(int i=0; i<N_ROUTE; i++){
+    const Route *rt = &aRoute[i];
+    if( !route_match(rt, r->zPath) ) continue;
+    seen = 1;
+    if( ((rt->flags & R_POST)!=0) != isPost ) continue;
+    rt->xPage(r);
+    return;
+  }
+  if( seen ) web_fail(r, 405, "%s 不接受 %s 请求", r->zPath, r->zMethod);
+  else web_fail(r, ERR_NOTFOUND, "没有这个页面：%s", r->zPath);
 }
 
 /* Answer request r (headers and body all read). */
@@ -598,26 +671,19 @@ static void dispatch(Req *r){
     web_fail(r, ERR_FORBIDDEN, "表单校验失败（CSRF）：请刷新页面后重新提交");
     return;
   }
-  if( r->isApi ){ api_dispatch(r); return; }
-  int seen = 0;
-  for(int i=0; i<N_ROUTE; i++){
-    const Route *rt = &aRoute[i];
-    if( !route_match(rt, r->zPath) ) continue;
-    seen = 1;
-    if( ((rt->flags & R_POST)!=0) != isPost ) continue;
-    if( rt->xPage==page_home && r->pUser->id==0 ){
-      long long gen = 0, lgen = local_gen();
-      if( ledger_generation(r->L, &gen, &e) ){ web_error(r, &e); return; }
-      if( home_from_cache(r, gen) ) return;
-      home_render(r);
-      if( r->status==200 ) home_to_cache(r, gen, lgen);
-      return;
-    }
-    rt->xPage(r);
+  if( isPost || r->pUser->id!=0 || r->nHdr>0 ){
+    route(r, isPost);
     return;
   }
-  if( seen ) web_fail(r, 405, "%s 不接受 %s 请求", r->zPath, r->zMethod);
-  else web_fail(r, ERR_NOTFOUND, "没有这个页面：%s", r->zPath);
+  /* the public's GET: from the cache when nothing changed */
+  long long gen = 0, lgen = local_gen();
+  if( ledger_generation(r->L, &gen, &e) ){ web_error(r, &e); return; }
+  char *zKey = cache_key(r);
+  if( !cache_lookup(r, zKey, gen, lgen) ){
+    route(r, 0);
+    cache_store(r, zKey, gen, lgen);
+  }
+  free(zKey);
 }
 
 /* The MHD response of r with the headers every response gets. */
@@ -722,10 +788,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     r = req_new(c, zUrl, zMethod);
     *ppReq = r;
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, r);
-    if( !unsafe_method(zMethod) ){
-      dispatch(r);
-      return send_answer(r);
-    }
+    /* answer in the next call, not in this one: a response queued in the
+    ** first call makes libmicrohttpd close the connection after it */
+    if( !unsafe_method(zMethod) ) return MHD_YES;
     const char *zType = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
     const char *zLen = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
     r->nBodyMax = body_limit(zType);
@@ -846,6 +911,9 @@ static int parse_listen(const char *z, struct sockaddr_storage *pAddr, socklen_t
 **   --max-upload MB      largest evidence upload (default 10)
 **   --log FILE           request log (default: standard error)
 **   --tls-cert FILE --tls-key FILE   serve HTTPS (cookies become Secure)
+**   --no-remind          do not run the reminder schedule (luoshi remind)
+**                        that the server otherwise runs every
+**                        remind_every_minutes in a thread of its own
 */
 int cmd_serve(int argc, char **argv){
   const char *zDb = find_option(&argc, argv, "--db", 1);
@@ -855,11 +923,12 @@ int cmd_serve(int argc, char **argv){
   const char *zLog = find_option(&argc, argv, "--log", 1);
   const char *zCert = find_option(&argc, argv, "--tls-cert", 1);
   const char *zKey = find_option(&argc, argv, "--tls-key", 1);
+  int bNoRemind = find_option(&argc, argv, "--no-remind", 0)!=0;
   Err e = {0};
   if( verify_all_options(argc, argv, &e) || argc!=1 ){
     if( e.code ) fprintf(stderr, "luoshi: %s\n", e.zMsg);
     fprintf(stderr, "Usage: luoshi serve [--db FILE] [--listen HOST:PORT] [--threads N] "
-                    "[--max-upload MB] [--log FILE] [--tls-cert FILE --tls-key FILE]\n");
+                    "[--max-upload MB] [--log FILE] [--tls-cert FILE --tls-key FILE] [--no-remind]\n");
     return 2;
   }
   if( zDb==0 ) zDb = getenv("LUOSHI_DB");
@@ -953,17 +1022,18 @@ int cmd_serve(int argc, char **argv){
     if( zLog ) close(logFd);
     return 1;
   }
-  fprintf(stderr, "luoshi: serving %s at %s://%s/ with %d threads (stop with Ctrl-C)\n",
-          zDb, g_webTls ? "https" : "http", zListen, nThread);
+  RemindSchedule *pRemind = 0;
+  if( !bNoRemind && remind_schedule_start(zDb, &pRemind, &e) ){
+    fprintf(stderr, "luoshi: no reminders: %s\n", e.zMsg);
+  }
+  fprintf(stderr, "luoshi: serving %s at %s://%s/ with %d threads%s (stop with Ctrl-C)\n",
+          zDb, g_webTls ? "https" : "http", zListen, nThread, pRemind ? " and the reminder schedule" : "");
   int sig = 0;
   sigwait(&sigs, &sig);
   fprintf(stderr, "luoshi: %s received, stopping\n", sig==SIGTERM ? "SIGTERM" : "SIGINT");
   MHD_stop_daemon(d);
-  pthread_mutex_lock(&homeCache.mutex);
-  if( homeCache.pResp ) MHD_destroy_response(homeCache.pResp);
-  homeCache.pResp = 0;
-  homeCache.gen = -1;
-  pthread_mutex_unlock(&homeCache.mutex);
+  remind_schedule_stop(pRemind);
+  cache_clear();
   close_all_ledgers();
   free(zCertPem);
   free(zKeyPem);

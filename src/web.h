@@ -201,10 +201,6 @@ json_t *api_task_json(const Task *t, const Report *aRep, int nRep);
 /* JSON of a plan (without its source text). */
 json_t *api_plan_json(const Plan *p);
 
-/* The public home page of the latest plan, rendered for the public (used
-** by serve.c's cache and by page_home). */
-void home_render(Req *r);
-
 /* SVG charts (svg.c), drawn into p with html_printf. */
 /* A stacked bar of the colour counts n[N_COLOUR] (total nTotal), w x h. */
 void svg_colour_bar(Buf *p, const int *n, int nTotal, int w, int h);

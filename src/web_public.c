@@ -90,8 +90,14 @@ static void home_changes(Req *r, const PlanStatus *now){
   plan_status_free(&then);
 }
 
-/* See web.h: the home page of the latest plan, as r's user sees it. */
-void home_render(Req *r){
+/*
+** WEBPAGE: /
+** The plan at a glance: counts of green, yellow, red and done, progress by
+** part and section as bars, what changed since last month.  (The public's
+** copy, like every public answer, is cached by serve.c until the ledger
+** changes or the day turns.)
+*/
+void page_home(Req *r){
   Err e = {0};
   PlanStatus ps;
   if( ledger_status(r->L, 0, 0, &ps, &e) ){
@@ -132,16 +138,6 @@ void home_render(Req *r){
                  "<a href=/feed.atom>进展订阅（Atom）</a></p>");
   page_end(r);
   plan_status_free(&ps);
-}
-
-/*
-** WEBPAGE: /
-** The plan at a glance: counts of green, yellow, red and done, progress by
-** part and section as bars, what changed since last month.  The public's
-** copy is cached by serve.c until the ledger changes or the day turns.
-*/
-void page_home(Req *r){
-  home_render(r);
 }
 
 /* True when task t passes the filters of the task list in r (everything
