@@ -8,6 +8,7 @@
 */
 #include "xtext.h"
 #include <stdlib.h>
+#include <strings.h>
 
 /* ---------------------------------------------------------------- Xmap */
 
@@ -170,6 +171,34 @@ static int entity_at(const char *z, int i, int n, char *zRep){
   return 0;
 }
 
+/* Length of an HTML tag at z[i] ('<') left in a text by a scraper
+** ("<br>", "</p>", "<p class=…>", "<span style=…>"), and in *pzRep what
+** stands for it: a line break for block tags, a space for cells, nothing
+** for inline ones.  0 when it is no known tag. */
+static int tag_at(const char *z, int i, int n, const char **pzRep){
+  static const struct { const char *zName; const char *zRep; } aTag[] = {
+    {"br", "\n"}, {"p", "\n"}, {"div", "\n"}, {"tr", "\n"}, {"li", "\n"}, {"h1", "\n"},
+    {"h2", "\n"}, {"h3", "\n"}, {"h4", "\n"}, {"h5", "\n"}, {"h6", "\n"}, {"table", "\n"},
+    {"tbody", "\n"}, {"ul", "\n"}, {"ol", "\n"}, {"section", "\n"}, {"article", "\n"},
+    {"td", " "}, {"th", " "}, {"span", ""}, {"strong", ""}, {"b", ""}, {"em", ""}, {"i", ""},
+    {"u", ""}, {"font", ""}, {"a", ""}, {"img", ""}, {"sup", ""}, {"sub", ""},
+  };
+  int j = i + 1;
+  if( j<n && z[j]=='/' ) j++;
+  for(size_t k=0; k<sizeof(aTag)/sizeof(aTag[0]); k++){
+    int len = (int)strlen(aTag[k].zName);
+    if( j+len>=n || strncasecmp(z+j, aTag[k].zName, (size_t)len)!=0 ) continue;
+    char c = z[j+len];
+    if( c!='>' && c!=' ' && c!='/' && c!='\t' ) continue;
+    for(int q=j+len; q<n && q<i+400; q++){
+      if( z[q]=='>' ){ *pzRep = aTag[k].zRep; return q + 1 - i; }
+      if( z[q]=='<' || z[q]=='\n' ) break;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 /* Pass 1: source -> W. Literal "\r\n" escapes and CR LF become LF, HTML
 ** entities are decoded, odd spaces become ASCII spaces, zero-width
 ** characters go. */
@@ -182,7 +211,7 @@ static void normalize(Ctx *c){
   buf_grow(out, (size_t)n);
   /* the bytes that may start something to change */
   static const unsigned char aSpecial[256] = {
-    ['\\']=1, ['\r']=1, ['\t']=1, ['\f']=1, ['\v']=1, ['&']=1,
+    ['\\']=1, ['\r']=1, ['\t']=1, ['\f']=1, ['\v']=1, ['&']=1, ['<']=1,
     [0xC2]=1, [0xE2]=1, [0xE3]=1, [0xEF]=1,
   };
   while( i<n ){
@@ -201,6 +230,8 @@ static void normalize(Ctx *c){
     }else if( ch=='&' ){
       nDel = entity_at(z, i, n, zRep);
       zTo = zRep;
+    }else if( ch=='<' ){
+      nDel = tag_at(z, i, n, &zTo);
     }else if( ch==0xC2 && i+1<n && (unsigned char)z[i+1]==0xA0 ){
       nDel = 2; zTo = " ";
     }else if( ch==0xE3 && i+2<n && (unsigned char)z[i+1]==0x80 && (unsigned char)z[i+2]==0x80 ){

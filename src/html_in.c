@@ -67,6 +67,11 @@ int html_sniff(const unsigned char *a, size_t n){
     size_t m = n-i < 4096 ? n-i : 4096;
     if( find_nocase(a+i, m, "<html")<m ) return 1;
   }
+  /* a page or fragment that starts with a tag and has several: HTML.  A
+  ** text that only carries a few tags left by a scraper ("…。<br>") stays
+  ** text, so that its spans count in the file as it is (clean.c drops the
+  ** tags). */
+  if( i>=n || a[i]!='<' ) return 0;
   size_t m = n < 65536 ? n : 65536;
   int nTag = 0;
   for(size_t j=0; j<m && nTag<4; j++){

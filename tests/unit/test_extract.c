@@ -288,6 +288,26 @@ static void test_departments(void **state){
   extraction_free(x);
 }
 
+/* Tags a scraper left in a text file are dropped, block tags break lines,
+** and spans still count in the file as it is. */
+static void test_scraped_tags(void **state){
+  const char *z = "二、2026年工作安排<br/>\n<p>（一）扩大需求。新建学校<b>3</b>所，"
+                  "<span style=\"x\">年底前</span>建成体育馆。</p>";
+  Extraction x;
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 2026, &x, &e), 0);
+  assert_string_equal(x.zFormat, "txt");
+  assert_int_equal(x.nNode, 2);
+  assert_string_equal(x.aNode[1].zTitle, "扩大需求");
+  assert_int_equal(x.nTask, 1);
+  assert_string_equal(x.aTask[0].zText, "新建学校3所，年底前建成体育馆。");
+  assert_int_equal(x.aTask[0].nTarget, 1);
+  assert_true(x.aTask[0].deadline.explicit);
+  /* the deadline's span is the words in the file: 年底前 after the <span> */
+  assert_int_equal(x.aTask[0].deadline.span.iEnd - x.aTask[0].deadline.span.iStart, 3);
+  extraction_free(&x);
+}
+
 static void test_bad_bytes(void **state){
   Extraction x;
   Err e = {0};
@@ -309,6 +329,7 @@ int main(void){
     cmocka_unit_test(test_outline),
     cmocka_unit_test(test_page_break_join),
     cmocka_unit_test(test_departments),
+    cmocka_unit_test(test_scraped_tags),
     cmocka_unit_test(test_bad_bytes),
   };
   return cmocka_run_group_tests(tests, 0, 0);

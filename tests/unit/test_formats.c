@@ -28,8 +28,12 @@ static void test_html_sniff(void **state){
   assert_true(html_sniff((const unsigned char*)"\xEF\xBB\xBF  <!DOCTYPE html><p>x", 30));
   assert_true(html_sniff((const unsigned char*)"<HTML><body>", 12));
   assert_true(html_sniff((const unsigned char*)"\n<meta charset=gbk>", 19));
-  const char *zFrag = "　　一、总体要求<p>甲</p><p>乙</p><div>丙</div>";
+  const char *zFrag = "<div>一、总体要求<p>甲</p><p>乙</p><div>丙</div>";
   assert_true(html_sniff((const unsigned char*)zFrag, strlen(zFrag)));
+  /* text that only carries a scraper's tags stays text (clean.c drops the
+  ** tags, and spans count in the file as it is) */
+  const char *zScraped = "　　一、总体要求<p>甲</p><p>乙</p><div>丙</div>";
+  assert_false(html_sniff((const unsigned char*)zScraped, strlen(zScraped)));
   const char *zTxt = "政府工作报告\n一、2025年工作回顾\n产值增长6%，x<y。\n";
   assert_false(html_sniff((const unsigned char*)zTxt, strlen(zTxt)));
 }
