@@ -28,9 +28,10 @@ int docx_to_text(const char *zName, const unsigned char *a, size_t n,
 int pdf_to_text(const char *zName, const unsigned char *a, size_t n,
                 Buf *out, const char **pzEnc, Err *e);
 
-/* True when the n bytes at a look like an HTML page or fragment: after a
-** BOM and white space it opens with <!DOCTYPE html, <html, <head, <body or
-** <meta, or its first 64 KiB hold several <p>, <div>, <br> or table tags. */
+/* Whether the n bytes at a look like HTML: 2 for a whole page (after a BOM
+** and white space it opens with <!DOCTYPE html, <html, <head, <body, <meta
+** or <title), 1 for a fragment that opens with a tag and holds several <p>,
+** <div>, <br> or table tags in its first 64 KiB, 0 for text. */
 int html_sniff(const unsigned char *a, size_t n);
 
 /* The charset an HTML page declares in <meta charset=...>, <meta

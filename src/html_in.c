@@ -61,11 +61,11 @@ int html_sniff(const unsigned char *a, size_t n){
   if( n>=3 && a[0]==0xEF && a[1]==0xBB && a[2]==0xBF ) i = 3;
   while( i<n && (a[i]==' ' || a[i]=='\t' || a[i]=='\r' || a[i]=='\n') ) i++;
   for(size_t k=0; k<sizeof(azOpen)/sizeof(azOpen[0]); k++){
-    if( prefix_nocase(a+i, n-i, azOpen[k]) ) return 1;
+    if( prefix_nocase(a+i, n-i, azOpen[k]) ) return 2;
   }
   if( i<n && a[i]=='<' && (prefix_nocase(a+i, n-i, "<?xml") || prefix_nocase(a+i, n-i, "<!--")) ){
     size_t m = n-i < 4096 ? n-i : 4096;
-    if( find_nocase(a+i, m, "<html")<m ) return 1;
+    if( find_nocase(a+i, m, "<html")<m ) return 2;
   }
   /* a page or fragment that starts with a tag and has several: HTML.  A
   ** text that only carries a few tags left by a scraper ("…。<br>") stays

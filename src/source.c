@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* True when the n bytes at a begin with the n2 bytes of z. */
 static int starts_with(const unsigned char *a, size_t n, const char *z, size_t n2){
@@ -73,7 +74,13 @@ int source_to_text(const char *zName, const unsigned char *a, size_t n,
     *pzFormat = "docx";
     return docx_to_text(zName, a, n, out, pzEnc, e);
   }
-  if( html_sniff(a, n) ){
+  /* A file named .txt is read as HTML only when it is a whole web page
+  ** (<!DOCTYPE, <html>…); with a scraper's stray markup it stays text, so
+  ** that its spans count in the file as it is (clean.c drops the tags). */
+  size_t nName = strlen(zName);
+  int bTxt = nName>4 && strcasecmp(zName + nName - 4, ".txt")==0;
+  int nSniff = html_sniff(a, n);
+  if( nSniff==2 || (nSniff && !bTxt) ){
     *pzFormat = "html";
     return html_to_text(zName, a, n, out, pzEnc, e);
   }
@@ -82,7 +89,7 @@ int source_to_text(const char *zName, const unsigned char *a, size_t n,
     Buf u8 = BUF_INIT;
     const char *zEnc16;
     if( decode_text(zName, a, n, &u8, &zEnc16, e)==0 && u8.n>0
-        && html_sniff((const unsigned char*)u8.a, u8.n) ){
+        && html_sniff((const unsigned char*)u8.a, u8.n)>(bTxt ? 1 : 0) ){
       int rc;
       *pzFormat = "html";
       rc = html_to_text(zName, (const unsigned char*)u8.a, u8.n, out, pzEnc, e);

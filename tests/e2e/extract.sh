@@ -66,3 +66,22 @@ ok(jn.group(1) == jn.group(2), "every page-break join")
 ok(nz == 0 and lk == 0, "no noise and no non-task inside a task")
 PY
 fi
+
+# markup in a file named .txt: a scraper's fragment stays text (spans count
+# in the file); the same bytes named .html are read as HTML; a whole page
+# named .txt is still HTML
+printf '<p>二、2026年工作安排</p><p>（一）扩大需求。新建学校3所。</p><p>甲。</p><p>乙。</p>\n' > frag.txt
+cp frag.txt frag.html
+"$LUOSHI" extract --json frag.txt > frag.json
+check_grep "fragment named .txt stays text" '"format":"txt"' frag.json
+python3 - frag.txt frag.json <<'PY'
+import json, sys
+t = open(sys.argv[1], encoding='utf-8').read(); d = json.load(open(sys.argv[2]))
+g = d['tasks'][0]['targets'][0]
+print(("ok" if t[g['span'][0]:g['span'][1]] == g['text'] == "3所" else "not ok") + " - its spans count in the file")
+PY
+"$LUOSHI" extract --json frag.html > fragh.json
+check_grep "fragment named .html is HTML" '"format":"html"' fragh.json
+printf '<!DOCTYPE html><html><body><p>二、2026年工作安排</p><p>新建学校3所。</p></body></html>\n' > page.txt
+"$LUOSHI" extract --json page.txt > page.json
+check_grep "whole page named .txt is HTML" '"format":"html"' page.json
