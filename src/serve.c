@@ -291,6 +291,21 @@ static const char *status_title(int code){
   }
 }
 
+/* A sentence for the public saying what an error status means. */
+static const char *status_help(int code){
+  switch( code ){
+    case 400: return "提交的内容有误，请检查后重试。";
+    case 401: return "请先登录。";
+    case 403: return "您的账号无权进行此操作。";
+    case 404: return "要找的内容不存在或尚未公开。";
+    case 405: return "不支持这种请求方式。";
+    case 409: return "当前状态不允许此操作（可能已被他人处理）。";
+    case 413: return "提交的内容超过了上限。";
+    case 429: return "尝试过于频繁，请稍后再试。";
+    default:  return "服务器出错，请稍后再试。";
+  }
+}
+
 /* See web.h. */
 void web_error(Req *r, const Err *e){
   int code = e->code>=400 && e->code<600 ? e->code : 500;
@@ -302,7 +317,16 @@ void web_error(Req *r, const Err *e){
   }
   r->zType = "text/html; charset=utf-8";
   page_begin(r, status_title(code));
-  html_printf(&r->out, "<h1>%s</h1><p class=err>%s</p>", status_title(code), e->zMsg);
+  html_printf(&r->out, "<h1>%s</h1>", status_title(code));
+  /* the ledger speaks English (as the CLI); say it in Chinese first */
+  int bAscii = 1;
+  for(const char *z = e->zMsg; *z && bAscii; z++) bAscii = (unsigned char)*z < 0x80;
+  if( bAscii ){
+    html_printf(&r->out, "<p class=err>%s</p>", status_help(code));
+    if( e->zMsg[0] ) html_printf(&r->out, "<p class=sub>详情：%s</p>", e->zMsg);
+  }else{
+    html_printf(&r->out, "<p class=err>%s</p>", e->zMsg);
+  }
   if( code==401 ) html_printf(&r->out, "<p><a href=\"/login?next=%U\">登录</a></p>", r->zPath);
   html_printf(&r->out, "<p><a href=/>返回首页</a></p>");
   page_end(r);

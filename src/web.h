@@ -150,6 +150,10 @@ void web_date_cn(const char *zDate, char z[32]);
 const char *cmp_label(const char *zCmp);
 /* The role in Chinese (static). */
 const char *role_label(Role r);
+/* State of a task in Chinese (static): 草稿 已发布 已销号 已撤销. */
+const char *task_state_label(const char *zState);
+/* The fields a person changed ("lead,co") in Chinese ("牵头单位、责任单位"). */
+void edited_label(Buf *p, const char *zEdited);
 /* State of a report in Chinese (static). */
 const char *report_state_label(int state);
 /* 1 when the acting user works for the supervision office or leads:

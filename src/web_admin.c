@@ -434,9 +434,11 @@ void page_admin_decompose(Req *r){
   if( zNode && zNode[0] ){ buf_puts(&back, "&node="); url_encode(&back, zNode); }
   for(int i=(page-1)*DECOMPOSE_PAGE; i<n && i<page*DECOMPOSE_PAGE; i++){
     const Task *t = &a[i];
+    Buf ed = BUF_INIT;
+    edited_label(&ed, t->zEdited);
     html_printf(o, "<div class=card id=\"t%d\"><p><b>%s</b> <a href=\"/task/%d\">查看</a> <span class=sub>%s%s%s</span></p>",
-                t->id, t->zSeq, t->id, t->zState, t->zEdited && t->zEdited[0] ? " · 已人工修改：" : "",
-                t->zEdited ? t->zEdited : "");
+                t->id, t->zSeq, t->id, task_state_label(t->zState), ed.n ? " · 已人工修改：" : "", buf_str(&ed));
+    buf_free(&ed);
     html_printf(o, "<div class=pair><div><h3>原文</h3>");
     sentence(r, t);
     html_printf(o, "</div><div><h3>任务</h3>");

@@ -143,8 +143,6 @@ void page_my(Req *r){
   Buf *o = &r->out;
   Buf due = BUF_INIT, ret = BUF_INIT, all = BUF_INIT;
   int nDue = 0, nRet = 0;
-  char zCur[8];
-  snprintf(zCur, sizeof(zCur), "%.7s", today());
   for(int i=0; i<n; i++){
     const Task *t = &a[i];
     Report *aRep = 0;
@@ -166,8 +164,8 @@ void page_my(Req *r){
     if( open ) html_printf(&all, "<a href=\"/report/%d\">填报</a>", t->id);
     else html_printf(&all, "%s", strcmp(t->zState, "draft")==0 ? "未发布" : "已结束");
     html_printf(&all, "</td></tr>");
-    /* due: an open month before this one */
-    if( zDef[0] && strcmp(zDef, zCur)<0 ){
+    /* due: the open month a report is expected for (this month's is due next) */
+    if( zDef[0] ){
       const PeriodState *s = 0;
       for(int k=0; k<nP; k++) if( strcmp(aP[k].zPeriod, zDef)==0 ) s = &aP[k];
       int late = s && strcmp(s->zDue, today())<0;
@@ -197,14 +195,14 @@ void page_my(Req *r){
               r->pUser->zUnit ? r->pUser->zUnit : "", pl.zTitle ? pl.zTitle : pl.zRegion, n);
   html_printf(o, "<h2>本期待报送（%d）</h2>", nDue);
   if( nDue ){
-    html_printf(o, "<table><tr><th>序号</th><th>任务</th><th>报告期</th><th>截止</th><th class=noprint></th></tr>");
+    html_printf(o, "<table class=tasks><tr><th>序号</th><th>任务</th><th>报告期</th><th>截止</th><th class=noprint></th></tr>");
     buf_append(o, due.a, due.n);
     html_printf(o, "</table>");
   }else{
     html_printf(o, "<p>本期没有待报送的进展。</p>");
   }
   if( nRet ){
-    html_printf(o, "<h2>被退回待修改（%d）</h2><table><tr><th>序号</th><th>任务</th><th>报告期</th><th>退回理由</th>"
+    html_printf(o, "<h2>被退回待修改（%d）</h2><table class=tasks><tr><th>序号</th><th>任务</th><th>报告期</th><th>退回理由</th>"
                    "<th class=noprint></th></tr>", nRet);
     buf_append(o, ret.a, ret.n);
     html_printf(o, "</table>");

@@ -92,6 +92,30 @@ const char *role_label(Role r){
 }
 
 /* See web.h. */
+const char *task_state_label(const char *z){
+  if( z==0 ) return "";
+  if( strcmp(z, "draft")==0 ) return "草稿";
+  if( strcmp(z, "published")==0 ) return "已发布";
+  if( strcmp(z, "done")==0 ) return "已销号";
+  if( strcmp(z, "dropped")==0 ) return "已撤销";
+  return z;
+}
+
+/* See web.h. */
+void edited_label(Buf *p, const char *zEdited){
+  static const char *const az[][2] = {{"text", "表述"}, {"deadline", "时限"}, {"lead", "牵头单位"}, {"co", "责任单位"}};
+  int n = 0;
+  for(int i=0; i<4; i++){
+    const char *z = zEdited ? strstr(zEdited, az[i][0]) : 0;
+    /* whole words of the comma list only ("co" is not in "lead") */
+    while( z && ((z!=zEdited && z[-1]!=',') || (z[strlen(az[i][0])] && z[strlen(az[i][0])]!=',')) ){
+      z = strstr(z+1, az[i][0]);
+    }
+    if( z ){ buf_puts(p, n++ ? "、" : ""); buf_puts(p, az[i][1]); }
+  }
+}
+
+/* See web.h. */
 const char *report_state_label(int state){
   switch( state ){
     case REPORT_SUBMITTED: return "待审核";

@@ -154,6 +154,13 @@ try {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   ok(wide <= 392, 'the task page fits a phone screen (no sideways scrolling)', wide);
   await page.screenshot({ path: path.join(shots, '7-phone-task.png'), fullPage: true });
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  ok(!(await page.isVisible('header.top')) && await page.isVisible('.src mark'),
+     'printed, the task page leaves out the navigation and keeps the marked source');
+  await page.pdf({ path: path.join(shots, '8-task-print.pdf'), format: 'A4', printBackground: true });
+  ok(fs.statSync(path.join(shots, '8-task-print.pdf')).size > 1000, 'the task page prints to an A4 PDF');
+  await page.emulateMedia({ media: 'screen' });
   ok(errors.length === 0, 'no script errors or failed loads in the browser', errors.join('\n'));
 } catch (e) {
   ok(false, 'the browser flow ran to the end', e.stack);

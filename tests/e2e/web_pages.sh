@@ -56,7 +56,8 @@ expect "a report for a month not begun is refused" 400 zj POST /report/2 -F "csr
 expect "zj files February" 303 zj POST /report/2 -F "csrf=$(tok zj)" -F period=2026-02 -F kind=value -F value=10 -F "note=已开工10个小区"
 check_grep "and lands on the task page" '^Location: /task/2\?msg=' "$T/head"
 st zj GET /my > /dev/null
-check_grep "nothing is due any more" '本期待报送（0）' "$T/body"
+check_nogrep "February is no longer due" '2026-02期</td><td>应于' "$T/body"
+check_grep "March is next, by 10 April" '2026-03期</td><td>应于2026年4月10日' "$T/body"
 expect "filing the same month again waits for the review (409)" 409 zj POST /report/2 -F "csrf=$(tok zj)" -F period=2026-02 -F kind=value -F value=11 -F note=again
 st sup GET /admin/queue > /dev/null
 check_grep "the report is in the review queue" '已开工10个小区' "$T/body"

@@ -31,6 +31,25 @@ static void test_amount(void **state){
   assert_null(web_parse_amount(0, z));
 }
 
+static void test_labels(void **state){
+  Buf b = BUF_INIT;
+  edited_label(&b, "lead,co");
+  assert_string_equal(buf_str(&b), "牵头单位、责任单位");
+  buf_reset(&b);
+  edited_label(&b, "co");
+  assert_string_equal(buf_str(&b), "责任单位");
+  buf_reset(&b);
+  edited_label(&b, "text,deadline");
+  assert_string_equal(buf_str(&b), "表述、时限");
+  buf_reset(&b);
+  edited_label(&b, "");
+  edited_label(&b, 0);
+  assert_string_equal(buf_str(&b), "");
+  buf_free(&b);
+  assert_string_equal(task_state_label("done"), "已销号");
+  assert_string_equal(task_state_label("draft"), "草稿");
+}
+
 static void test_evidence_check(void **state){
   Err e = {0};
   assert_int_equal(evidence_check("现场.png", "\x89PNG\r\n\x1a\n....", 12, &e), 0);
@@ -158,6 +177,7 @@ int main(void){
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_html_precision),
     cmocka_unit_test(test_amount),
+    cmocka_unit_test(test_labels),
     cmocka_unit_test(test_evidence_check),
     cmocka_unit_test(test_safe_name),
     cmocka_unit_test(test_secrets),
