@@ -278,12 +278,6 @@ static int nchars(const char *z, int a, int b){
   return (int)utf8_count(z + a, (size_t)(b - a));
 }
 
-/* True when z[a..b) contains the literal zLit. */
-static int has(const char *z, int a, int b, const char *zLit){
-  size_t k = strlen(zLit);
-  return b>a && memmem(z + a, (size_t)(b - a), zLit, k)!=0;
-}
-
 /* True when the line is only a page number: "3", "- 3 -", "— 3 —",
 ** "第3页", "第 3 页 共 20 页", "3/20". */
 static int is_page_number(const char *z, int a, int b){

@@ -109,11 +109,6 @@ static int nchars(const char *z, int a, int b){
   return (int)utf8_count(z + a, (size_t)(b - a));
 }
 
-/* True when z[a..b) contains the literal zLit. */
-static int has(const char *z, int a, int b, const char *zLit){
-  return b>a && memmem(z + a, (size_t)(b - a), zLit, strlen(zLit))!=0;
-}
-
 /* True when the text has sentence punctuation (。！？；) anywhere. */
 static int has_sentence_end(const char *z, int a, int b){
   return has(z, a, b, "。") || has(z, a, b, "！") || has(z, a, b, "？") || has(z, a, b, "；");

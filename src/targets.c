@@ -225,11 +225,6 @@ static int clause_end(const char *z, int i, int b){
   return i;
 }
 
-/* True when z[a..b) contains zLit. */
-static int has(const char *z, int a, int b, const char *zLit){
-  return b>a && memmem(z + a, (size_t)(b - a), zLit, strlen(zLit))!=0;
-}
-
 /* True when the number at i is a baseline or a fact rather than a target:
 ** "由每生每年5元提高至10元" (the 5), "已下达12.87亿元", "现有企业120家". */
 static int is_baseline(const char *z, int a, int b, int i, int e){
@@ -276,23 +271,34 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
   return 0;
 }
 
-/* The strength of a target at offset i of the task z[a..b): "strive" when
-** 力争/争取/努力 comes before it in the sentence, "must" for 确保/完成/实现,
-** else "plain". */
-static const char *strength_of(const char *z, int a, int i){
-  if( has(z, a, i, "力争") || has(z, a, i, "争取") || has(z, a, i, "努力") || has(z, a, i, "力求") ) return "strive";
-  if( has(z, a, i, "确保") || has(z, a, i, "完成") || has(z, a, i, "实现") || has(z, a, i, "必须")
-      || has(z, a, i, "务必") || has(z, a, i, "保证") ) return "must";
-  return "plain";
+/* Where the words of strength first stand in the task z[a..b): *piStrive
+** for 力争/争取/努力/力求, *piMust for 确保/完成/实现/必须/务必/保证 (b when
+** absent).  A target after a strive word is "strive", else after a must
+** word "must", else "plain". */
+static void strength_marks(const char *z, int a, int b, int *piStrive, int *piMust){
+  static const char *azStrive[] = {"力争", "争取", "努力", "力求"};
+  static const char *azMust[] = {"确保", "完成", "实现", "必须", "务必", "保证"};
+  *piStrive = *piMust = b;
+  for(size_t m=0; m<sizeof(azStrive)/sizeof(*azStrive); m++){
+    const char *p = memmem(z + a, (size_t)(b - a), azStrive[m], 6);
+    if( p && p - z < *piStrive ) *piStrive = (int)(p - z);
+  }
+  for(size_t m=0; m<sizeof(azMust)/sizeof(*azMust); m++){
+    const char *p = memmem(z + a, (size_t)(b - a), azMust[m], 6);
+    if( p && p - z < *piMust ) *piMust = (int)(p - z);
+  }
 }
 
 /* Words to trim from the ends of a subject. */
-static const char *azSubjectTrim[] = {
-  "稳定在", "控制在", "保持在", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至",
-  "达到", "达", "增长", "下降", "降低", "提高", "提升", "超过", "不少于", "不低于", "不超过",
-  "至少", "突破", "新增", "新建", "建成", "完成", "实现", "累计", "全年", "年内", "力争",
-  "争取", "确保", "努力", "分别", "超", "约", "为", "在", "和", "及", "其中", "再",
+#define W(z) {z, sizeof(z)-1}
+static const struct { const char *z; int n; } aSubjectTrim[] = {
+  W("稳定在"), W("控制在"), W("保持在"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("增加到"),
+  W("增加至"), W("达到"), W("达"), W("增长"), W("下降"), W("降低"), W("提高"), W("提升"), W("超过"),
+  W("不少于"), W("不低于"), W("不超过"), W("至少"), W("突破"), W("新增"), W("新建"), W("建成"), W("完成"),
+  W("实现"), W("累计"), W("全年"), W("年内"), W("力争"), W("争取"), W("确保"), W("努力"), W("分别"),
+  W("超"), W("约"), W("为"), W("在"), W("和"), W("及"), W("其中"), W("再"),
 };
+#undef W
 
 /* The subject of a target: the words after the number when a noun follows
 ** ("133个老旧小区改造"), else the words before it in its clause
@@ -317,11 +323,11 @@ static char *subject_of(const char *z, int a, int b, int iNum, int iEnd){
   int changed = 1;
   while( changed && s<e ){
     changed = 0;
-    for(size_t m=0; m<sizeof(azSubjectTrim)/sizeof(*azSubjectTrim); m++){
-      const char *w = azSubjectTrim[m];
-      int len = (int)strlen(w);
-      if( e - s > len && ends_with(z, s, e, w) ){ e -= len; changed = 1; }
-      if( e - s > len && at(z, s, e, w) ){ s += len; changed = 1; }
+    for(size_t m=0; m<sizeof(aSubjectTrim)/sizeof(*aSubjectTrim); m++){
+      const char *w = aSubjectTrim[m].z;
+      int len = aSubjectTrim[m].n;
+      if( e - s > len && memcmp(z + e - len, w, (size_t)len)==0 ){ e -= len; changed = 1; }
+      if( e - s > len && memcmp(z + s, w, (size_t)len)==0 ){ s += len; changed = 1; }
     }
   }
   return xstrndup(z + s, (size_t)(e - s));
@@ -329,7 +335,8 @@ static char *subject_of(const char *z, int a, int b, int iNum, int iEnd){
 
 /* Try a target whose number starts at i (value v, number ends at e). On
 ** success add it to t and return the end of the target text, else 0. */
-static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, int bChinese){
+static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, int bChinese,
+                      int iStrive, int iMust){
   const char *z = c->P.a;
   int k;
   unsigned prev = cp_before(z, i);
@@ -478,7 +485,7 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   g->valueMax = vMax;
   g->zUnit = xstrdup(zUnit);
   g->zCmp = zCmp;
-  g->zStrength = strength_of(z, a, i);
+  g->zStrength = iStrive < i ? "strive" : iMust < i ? "must" : "plain";
   g->zSubject = subject_of(z, a, b, i, iEnd);
   return iEnd;
 }
@@ -520,6 +527,8 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
   const char *z = c->P.a;
   int depth = 0, i = a;
   int aStart[64], aEnd[64];
+  int iStrive, iMust;
+  strength_marks(z, a, b, &iStrive, &iMust);
   while( i<b ){
     int k;
     unsigned char lead = (unsigned char)z[i];
@@ -540,7 +549,7 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
       int e, bChinese;
       if( !bPrevNum && parse_number(z, i, b, &v, &e, &bChinese) && e>i ){
         int n0 = t->nTarget;
-        int iEnd = try_target(c, t, a, b, i, v, e, bChinese);
+        int iEnd = try_target(c, t, a, b, i, v, e, bChinese, iStrive, iMust);
         if( iEnd ){
           if( n0<64 ){ aStart[n0] = i; aEnd[n0] = iEnd; }
           i = iEnd;

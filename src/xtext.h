@@ -107,6 +107,18 @@ static inline int ends_with(const char *z, int i, int n, const char *zLit){
   return n - i >= k && memcmp(z + n - k, zLit, (size_t)k)==0;
 }
 
+/* True when z[a..b) contains the literal zLit.  Short ranges (a clause)
+** are scanned directly, long ones with memmem. */
+static inline int has(const char *z, int a, int b, const char *zLit){
+  int n = (int)strlen(zLit);
+  if( b - a < n || n==0 ) return 0;
+  if( b - a > 96 ) return memmem(z + a, (size_t)(b - a), zLit, (size_t)n)!=0;
+  for(int i=a; i+n<=b; i++){
+    if( z[i]==zLit[0] && memcmp(z + i, zLit, (size_t)n)==0 ) return 1;
+  }
+  return 0;
+}
+
 static inline int is_han(unsigned c){ return c>=0x3400 && c<=0x9FFF; }
 static inline int is_sentence_end(unsigned c){
   return c==0x3002 /*。*/ || c==0xFF01 /*！*/ || c==0xFF1F /*？*/ || c=='!' || c=='?';
