@@ -3,8 +3,9 @@
 `luoshi extract --json` on each FILE (prints TAP):
   - the JSON parses and has the contract's top-level fields;
   - every span lies inside the source text, start <= end;
-  - a target's or node's text is exactly the source text at its span
-    (targets and headings are never cut by furniture);
+  - a target's text is exactly the source text at its span, and a node's
+    label and title are the source at its span once furniture and the line
+    breaks of a join are removed;
   - a task's text equals the source at its span once the skipped furniture
     inside the span and the line breaks of a page-break join are removed;
   - every task has a valid deadline date;
@@ -37,9 +38,9 @@ def check(binary, path):
         return re.sub(r'\s*\n\s*', '', ''.join(parts))
     for nd in d['nodes']:
         if not ok_span(nd['span']): bad.append(f"node span {nd['span']}"); continue
-        s, e = nd['span']
-        if not text[s:e].startswith(nd['label']) or nd['title'] not in text[s:e]:
-            bad.append(f"node text {text[s:e]!r} vs {nd['label']}{nd['title']}")
+        got = strip(nd['span']).replace(' ', '')
+        if not got.startswith(nd['label'].replace(' ', '')) or nd['title'].replace(' ', '') not in got:
+            bad.append(f"node text {got!r} vs {nd['label']}{nd['title']}")
     last = -1
     for t in d['tasks']:
         if not ok_span(t['span']): bad.append(f"task span {t['span']}"); continue
