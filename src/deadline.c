@@ -292,8 +292,10 @@ int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
   const char *z = c->P.a;
   for(int i=iStart; i<iEnd; ){
     Hit h;
-    int k;
-    u8(z+i, &k);
+    unsigned char lead = (unsigned char)z[i];
+    int k = u8_len(lead);
+    /* a deadline starts with a digit or a character of E4..E9 */
+    if( !(lead>='0' && lead<='9') && (lead<0xE4 || lead>0xE9) ){ i += k; continue; }
     int len = deadline_at(z, i, iEnd, iStart, c->p->year, &h);
     if( len>0 ){
       date_format(d->zDate, h.y, h.m, h.d);

@@ -7,6 +7,7 @@
 #include "decode.h"
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Offset of the first byte in a[0..n) that cannot be in a text file (NUL or
@@ -16,6 +17,14 @@
 static size_t first_binary_byte(const unsigned char *a, size_t n){
   size_t nCtl = 0, iFirst = n;
   for(size_t i=0; i<n; i++){
+    /* eight bytes at a time while none is below 0x20 (the usual case) */
+    while( i+8<=n ){
+      uint64_t w;
+      memcpy(&w, a+i, 8);
+      if( ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)!=0 ) break;
+      i += 8;
+    }
+    if( i>=n ) break;
     unsigned c = a[i];
     if( c==0 ) return i;
     if( c<0x20 && c!='\t' && c!='\n' && c!='\r' && c!='\f' && c!='\v' ){

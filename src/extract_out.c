@@ -6,6 +6,7 @@
 #include "extract.h"
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,25 @@ static void jstr(Buf *b, const char *z){
   const char *zRun = z;
   for(; *z; z++){
     unsigned char ch = (unsigned char)*z;
-    if( ch>=0x20 && ch!='"' && ch!='\\' ) continue;
+    if( ch>=0x20 && ch!='"' && ch!='\\' ){
+      /* runs of plain bytes: eight at a time while none needs escaping
+      ** (below 0x20, '"' or '\\'; a NUL also stops the run) */
+      for(;;){
+        uint64_t w;
+        size_t nLeft = strnlen(z, 8);
+        if( nLeft<8 ) break;
+        memcpy(&w, z, 8);
+        uint64_t q = w ^ 0x2222222222222222ULL, bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
+        uint64_t m = ((w - 0x2020202020202020ULL) & ~w)
+                   | ((q - 0x0101010101010101ULL) & ~q)
+                   | ((bs - 0x0101010101010101ULL) & ~bs);
+        if( (m & 0x8080808080808080ULL)!=0 ) break;
+        z += 8;
+      }
+      if( *z==0 ) break;
+      ch = (unsigned char)*z;
+      if( ch>=0x20 && ch!='"' && ch!='\\' ) continue;
+    }
     buf_append(b, zRun, (size_t)(z - zRun));
     zRun = z + 1;
     switch( ch ){

@@ -527,8 +527,7 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
   const char *z = c->P.a;
   int depth = 0, i = a;
   int aStart[64], aEnd[64];
-  int iStrive, iMust;
-  strength_marks(z, a, b, &iStrive, &iMust);
+  int iStrive = -1, iMust = -1;     /* found on the first number */
   while( i<b ){
     int k;
     unsigned char lead = (unsigned char)z[i];
@@ -536,6 +535,17 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
     ** start no numeral, quote or full-width digit */
     if( lead<0x80 && !(lead>='0' && lead<='9') && lead!='"' ){ i++; continue; }
     if( lead==0xE6 || lead==0xE8 || lead==0xE9 ){ i += 3; continue; }
+    /* the numerals, quotes and full-width digits sit in few second bytes:
+    ** E4 B8..BA (一二三五七九两万亿), E5 85/8D/9B (六八十千四),
+    ** E7 99 (百), E3 80 (〇「」), E2 80 (“”), EF BC (０-９) */
+    if( lead>=0xE2 && lead<=0xEF && i+1<b ){
+      unsigned char c2 = (unsigned char)z[i+1];
+      int bMaybe = (lead==0xE4 && c2>=0xB8 && c2<=0xBA)
+                || (lead==0xE5 && (c2==0x85 || c2==0x8D || c2==0x9B))
+                || (lead==0xE7 && c2==0x99) || (lead==0xE3 && c2==0x80)
+                || (lead==0xE2 && c2==0x80) || (lead==0xEF && c2==0xBC);
+      if( !bMaybe ){ i += 3; continue; }
+    }
     unsigned ch = u8(z+i, &k);
     if( ch==0x201C || ch==0x300C /*「*/ ){ depth++; i += k; continue; }
     if( (ch==0x201D || ch==0x300D) && depth>0 ){ depth--; i += k; continue; }
@@ -548,6 +558,7 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
       double v;
       int e, bChinese;
       if( !bPrevNum && parse_number(z, i, b, &v, &e, &bChinese) && e>i ){
+        if( iStrive<0 ) strength_marks(z, a, b, &iStrive, &iMust);
         int n0 = t->nTarget;
         int iEnd = try_target(c, t, a, b, i, v, e, bChinese, iStrive, iMust);
         if( iEnd ){

@@ -171,6 +171,14 @@ static int sentence_end(const char *z, int s, int b){
   int depth = 0;
   for(int i=s; i<b; ){
     int k;
+    unsigned char lead = (unsigned char)z[i];
+    /* only ASCII punctuation and the E2/E3/EF blocks (“”《》「」。！？；)
+    ** matter here: skip every other character whole */
+    if( lead>=0x80 ? (lead!=0xE2 && lead!=0xE3 && lead!=0xEF)
+                   : (lead!='!' && lead!='?' && lead!=';') ){
+      i += u8_len(lead);
+      continue;
+    }
     unsigned ch = u8(z+i, &k);
     i += k;
     if( ch==0x201C || ch==0x300A || ch==0x300C ) depth++;
@@ -199,8 +207,8 @@ static int not_commitment(const char *z, int s, int e){
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
     if( at(z, s, e, azLead[k]) ) return 1;
   }
-  if( memmem(z+s, (size_t)(e-s), "大会审查", 12) || memmem(z+s, (size_t)(e-s), "请予审议", 12)
-      || memmem(z+s, (size_t)(e-s), "一并审议", 12) ) return 1;
+  if( memmem(z+s, (size_t)(e-s), "审", 3) && (memmem(z+s, (size_t)(e-s), "大会审查", 12)
+      || memmem(z+s, (size_t)(e-s), "请予审议", 12) || memmem(z+s, (size_t)(e-s), "一并审议", 12)) ) return 1;
   const char *zRep = e - s < 200 ? memmem(z+s, (size_t)(e-s), "工作报告", 12) : 0;
   if( zRep ){
     const char *zZuo = memmem(z+s, (size_t)(zRep - (z+s)), "作", 3);

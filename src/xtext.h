@@ -83,6 +83,12 @@ static inline unsigned u8(const char *z, int *pn){
   return ((u[0]&0x07)<<18) | ((u[1]&0x3F)<<12) | ((u[2]&0x3F)<<6) | (u[3]&0x3F);
 }
 
+/* Length of the UTF-8 character whose lead byte is c (1 for a stray
+** continuation byte, so that scans always advance). */
+static inline int u8_len(unsigned char c){
+  return c<0xC0 ? 1 : c<0xE0 ? 2 : c<0xF0 ? 3 : 4;
+}
+
 /* Offset of the character before offset i in z (i>0). */
 static inline int u8_prev(const char *z, int i){
   do{ i--; }while( i>0 && ((unsigned char)z[i] & 0xC0)==0x80 );
