@@ -484,6 +484,15 @@ static const Route aRoute[] = {
   {"/admin/review/",        R_PREFIX|R_POST,   page_admin_review},
   {"/admin/close/",         R_PREFIX|R_POST,   page_admin_close},
   {"/admin/units",          0,                 page_admin_units},
+  {"/admin/brief",          0,                 page_admin_brief},
+  {"/admin/brief.docx",     0,                 page_admin_brief_docx},
+  {"/admin/brief.html",     0,                 page_admin_brief_html},
+  {"/admin/reminders",      0,                 page_admin_reminders},
+  {"/admin/reminders/check",0,                 page_admin_remind_check},
+  {"/my/sheet.xlsx",        0,                 page_my_sheet},
+  {"/my/sheet",             R_POST,            page_my_sheet_post},
+  {"/my/reminders",         0,                 page_my_reminders},
+  {"/static/gongwen.css",   0,                 page_gongwen_css},
 };
 #define N_ROUTE ((int)(sizeof(aRoute)/sizeof(aRoute[0])))
 

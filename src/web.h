@@ -131,6 +131,25 @@ void web_flash(Req *r);
 ** "localhost"); static or owned by the connection. */
 const char *web_host(Req *r);
 
+/* ---- access and navigation (web_admin.c, web_unit.c, web_docs.c) ---- */
+/* True when the acting user may see the dashboard (ACT_SUPERVISE); else
+** answers r (the login page, or 403) and returns 0. */
+int need_staff(Req *r);
+/* True when the acting user is a unit user; else answers r and returns 0. */
+int need_unit(Req *r);
+/* The dashboard's sub-navigation, zHere the page shown (not a link). */
+void admin_nav(Req *r, const char *zHere);
+/* The unit workspace's sub-navigation, zHere the page shown. */
+void my_nav(Req *r, const char *zHere);
+/* The progress sheet's forms on /my: download for a month of
+** aMonth[0..nMonth) (zSel selected; no download form when nMonth is 0)
+** and upload. */
+void sheet_forms(Req *r, char (*aMonth)[8], int nMonth, const char *zSel);
+/* The months a progress sheet may be asked for on plan pl, oldest first
+** (from the month reporting began to the current one, within the plan
+** year), into a[12]; returns how many. */
+int sheet_months(const Plan *pl, char (*a)[8]);
+
 /* ---- formatting helpers (web_util.c) ---- */
 /* A number as people write it: 133, 1.5, 12000 (no trailing zeros). */
 void web_num(Buf *p, double v);
@@ -168,7 +187,7 @@ extern size_t g_webMaxUpload;
 /* Bump after a write so that cached pages are rebuilt. */
 void web_invalidate(void);
 
-/* ---- pages (web_public.c, web_unit.c, web_admin.c) and the API ---- */
+/* ---- pages (web_public.c, web_unit.c, web_admin.c, web_docs.c) and the API ---- */
 void page_home(Req *r);
 void page_tasks(Req *r);
 void page_task(Req *r);
@@ -196,6 +215,15 @@ void page_admin_queue(Req *r);
 void page_admin_review(Req *r);
 void page_admin_close(Req *r);
 void page_admin_units(Req *r);
+void page_admin_brief(Req *r);
+void page_admin_brief_docx(Req *r);
+void page_admin_brief_html(Req *r);
+void page_admin_reminders(Req *r);
+void page_admin_remind_check(Req *r);
+void page_my_sheet(Req *r);
+void page_my_sheet_post(Req *r);
+void page_my_reminders(Req *r);
+void page_gongwen_css(Req *r);
 void api_dispatch(Req *r);
 /* Put {"error":{"code":code,"message":zMsg}} in r's response. */
 void api_error_body(Req *r, int code, const char *zMsg);

@@ -22,22 +22,22 @@
 
 #define DECOMPOSE_PAGE 40
 
-/* True when the acting user may see the dashboard; else answers r. */
-static int need_staff(Req *r){
+/* See web.h. */
+int need_staff(Req *r){
   Err e = {0};
   if( r->pUser->id==0 ){ web_need_login(r); return 0; }
   if( auth_check(r->pUser, ACT_SUPERVISE, 0, &e) ){ web_error(r, &e); return 0; }
   return 1;
 }
 
-/* The dashboard's sub-navigation. */
-static void admin_nav(Req *r, const char *zHere){
+/* See web.h. */
+void admin_nav(Req *r, const char *zHere){
   static const char *const az[][2] = {
     {"/admin", "总览"}, {"/admin/queue", "审核队列"}, {"/admin/units", "单位排名"},
-    {"/admin/plans", "计划与分解审核"},
+    {"/admin/brief", "督查通报"}, {"/admin/reminders", "催办记录"}, {"/admin/plans", "计划与分解审核"},
   };
   html_printf(&r->out, "<nav class=\"card noprint\">");
-  for(int i=0; i<4; i++){
+  for(int i=0; i<(int)(sizeof(az)/sizeof(az[0])); i++){
     if( strcmp(az[i][0], zHere)==0 ) html_printf(&r->out, "<b>%s</b>　", az[i][1]);
     else html_printf(&r->out, "<a href=\"%s\">%s</a>　", az[i][0], az[i][1]);
   }

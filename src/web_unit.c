@@ -108,8 +108,8 @@ void page_logout(Req *r){
   web_redirect_msg(r, "/", "已退出登录。");
 }
 
-/* True when the acting user is a unit user; else answers r. */
-static int need_unit(Req *r){
+/* See web.h. */
+int need_unit(Req *r){
   if( r->pUser->id==0 ){ web_need_login(r); return 0; }
   if( r->pUser->unitId==0 ){
     web_fail(r, ERR_FORBIDDEN, "“我的任务”和进展填报供责任单位账号使用。");
@@ -143,6 +143,7 @@ void page_my(Req *r){
   Buf *o = &r->out;
   Buf due = BUF_INIT, ret = BUF_INIT, all = BUF_INIT;
   int nDue = 0, nRet = 0;
+  char zSheet[8] = "";     /* the oldest month due: the sheet's default */
   for(int i=0; i<n; i++){
     const Task *t = &a[i];
     Report *aRep = 0;
@@ -165,6 +166,7 @@ void page_my(Req *r){
     else html_printf(&all, "%s", strcmp(t->zState, "draft")==0 ? "未发布" : "已结束");
     html_printf(&all, "</td></tr>");
     /* due: the open month a report is expected for (this month's is due next) */
+    if( zDef[0] && (zSheet[0]==0 || strcmp(zDef, zSheet)<0) ) memcpy(zSheet, zDef, 8);
     if( zDef[0] ){
       const PeriodState *s = 0;
       for(int k=0; k<nP; k++) if( strcmp(aP[k].zPeriod, zDef)==0 ) s = &aP[k];
@@ -191,8 +193,15 @@ void page_my(Req *r){
   }
   page_begin(r, "我的任务");
   web_flash(r);
+  my_nav(r, "/my");
   html_printf(o, "<h1>我的任务 · %s</h1><p class=sub>%s · 共%d项（牵头或参与）</p>",
               r->pUser->zUnit ? r->pUser->zUnit : "", pl.zTitle ? pl.zTitle : pl.zRegion, n);
+  char aMonth[12][8];
+  int nMonth = sheet_months(&pl, aMonth);
+  if( nMonth ){
+    if( zSheet[0]==0 ) memcpy(zSheet, aMonth[nMonth>1 ? nMonth-2 : 0], 8);
+    sheet_forms(r, aMonth, nMonth, zSheet);
+  }
   html_printf(o, "<h2>本期待报送（%d）</h2>", nDue);
   if( nDue ){
     html_printf(o, "<table class=tasks><tr><th>序号</th><th>任务</th><th>报告期</th><th>截止</th><th class=noprint></th></tr>");

@@ -37,6 +37,20 @@ row /admin/queue              303 303 200 200 200 403 403
 row /admin/units              303 303 200 200 200 403 403
 row /admin/plans              303 303 200 200 200 403 403
 row '/admin/decompose?plan=1' 303 303 200 200 200 403 403
+row /admin/brief              303 303 200 200 200 403 403
+row '/admin/brief?period=2026-02' 303 303 200 200 200 403 403
+row '/admin/brief.docx?period=2026-02' 303 303 200 200 200 403 403
+row '/admin/brief.html?period=2026-02' 303 303 200 200 200 403 403
+row '/admin/brief?period=2026-13' 303 303 400 400 400 403 403
+row /admin/reminders          303 303 200 200 200 403 403
+row '/admin/reminders?state=failed' 303 303 200 200 200 403 403
+row '/admin/reminders?state=lost' 303 303 400 400 400 403 403
+row /admin/reminders/check    303 303 200 200 403 403 403
+row /my/reminders             303 303 403 403 403 200 200
+row '/my/reminders?state=sent' 303 303 403 403 403 200 200
+row '/my/sheet.xlsx?period=2026-02' 303 303 403 403 403 200 200
+row '/my/sheet.xlsx?period=2026-2' 303 303 403 403 403 400 400
+row /static/gongwen.css       200 200 200 200 200 200 200
 row /api/v1                   200 200 200 200 200 200 200
 row /api/v1/plans             200 200 200 200 200 200 200
 row /api/v1/plans/1/nodes     200 200 200 200 200 200 200
@@ -69,6 +83,21 @@ row_post "edit a task" /admin/task/2 "303 403 403 403 303 303" "deadline=2026-07
 row_post "add a target" /admin/target/0 "303 403 403 403 303 303" action=add task=6 value=0 cmp="<=" unit=起 subject=较大事故
 row_post "close a task" /admin/close/6 "303 403 403 403 303 409" "reason=专项整治已完成"
 row_post "publish a plan" /admin/publish/1 "303 403 403 403 409 409"
+# the progress sheet upload: a unit's own sheet, multipart, with the form token
+st zj GET '/my/sheet.xlsx?period=2026-03' > /dev/null
+cp "$T/body" "$T/zj.xlsx"
+python3 "$TOP/tests/e2e/sheet/fill.py" "$T/zj.xlsx" "$T/zj-filled.xlsx" F5=n:5 "H5=s:已开工5个小区"
+for role in anon boss sup admin; do
+  expect "POST /my/sheet (upload a sheet) as $role: refused" "$( [ $role = anon ] && echo 303 || echo 403 )" \
+    "$role" POST /my/sheet -F "csrf=$(tok $role)" -F "file=@$T/zj-filled.xlsx"
+done
+expect "POST /my/sheet as jt: 住建局's sheet is not its own (400)" 400 jt POST /my/sheet -F "csrf=$(tok jt)" -F "file=@$T/zj-filled.xlsx"
+expect "POST /my/sheet without the form token: 403" 403 zj POST /my/sheet -F "file=@$T/zj-filled.xlsx"
+expect "POST /my/sheet with another user's form token: 403" 403 zj POST /my/sheet -F "csrf=$(tok jt)" -F "file=@$T/zj-filled.xlsx"
+check_eq "nothing was filed by the refused uploads" 0 "$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM report WHERE note='已开工5个小区'")"
+expect "POST /my/sheet as zj: filed (303)" 303 zj POST /my/sheet -F "csrf=$(tok zj)" -F "file=@$T/zj-filled.xlsx"
+check_eq "and the report is in the ledger" 1 "$(sqlite3 "$LUOSHI_DB" "SELECT count(*) FROM report WHERE note='已开工5个小区'")"
+expect "GET /my/sheet is not a page (405)" 405 zj GET /my/sheet
 expect "a GET cannot take a form's place (405)" 405 sup GET /admin/close/5
 expect "a form post to a page that only reads is refused (405)" 405 sup POST /tasks --data-urlencode "csrf=$(tok sup)"
 

@@ -150,4 +150,132 @@ check_eq "the source sentence" "改建农村公路40公里，新开通城乡公�
 check_eq "errors are JSON with a code and a message" "404 unknown task 99" "$(jget /api/v1/tasks/99 'j["error"]["code"], j["error"]["message"]' | tr -d "(),'")"
 check_eq "the outline" "True" "$(jget /api/v1/plans/1/nodes 'any(n["seq"]=="2.2" for n in j["nodes"])')"
 check_eq "the public is told what it may do" "['read']" "$(jget /api/v1/me 'j["may"]')"
+
+# ---- the briefing (督查通报), on 12 March: February's reports were due on the 10th ----
+st sup GET /admin/brief > /dev/null
+check_grep "the dashboard links the briefing" '<a href="/admin/brief">督查通报</a>|<b>督查通报</b>' "$T/body"
+check_grep "the briefing's title" '<h1>某区人民政府办公室关于2026年政府工作报告重点任务推进情况的通报<br>（2026年第2期）</h1>' "$T/body"
+check_grep "by default the latest month whose reports were due, as of today" '2026年第2期 · 2026年2月进展 · 数据截至2026年3月12日' "$T/body"
+check_grep "the late task with the status engine's reason" '2\.2\.1.*2026-02期进展未报送' "$T/body"
+check_grep "inside the site, with the briefing's stylesheet" '<link rel=stylesheet href=/static/gongwen.css><div class="scroll brief"><article class="gongwen">' "$T/body"
+check_grep "its chart's inline style allowed by its hash, and nothing else" "^Content-Security-Policy: default-src 'none'; style-src 'self' 'sha256-[A-Za-z0-9+/=]+'; style-src-attr 'unsafe-inline';" "$T/head"
+"$LUOSHI" brief --as sup > "$T/cli.html"
+article(){ python3 -c 'import re,sys; print(re.search(r"<article class=\"gongwen\">.*</article>", open(sys.argv[1], encoding="utf-8").read(), re.S).group(0))' "$1"; }
+article "$T/body" > "$T/page-article"
+article "$T/cli.html" > "$T/cli-article"
+check "the page shows the same briefing as luoshi brief" cmp "$T/page-article" "$T/cli-article"
+check_grep "with links to download it" 'href="/admin/brief.docx">下载Word（.docx）</a> <a class=btn href="/admin/brief.html">' "$T/body"
+st sup GET '/admin/brief?period=2026-02&as_of=2026-03-05&number=%E6%9F%90%E5%8A%9E%E7%9D%A3%E3%80%942026%E3%80%952%E5%8F%B7' > /dev/null
+check_grep "a chosen period, date and 文号" '<p class="number">某办督〔2026〕2号</p>' "$T/body"
+check_grep "taken on that date" '数据截至2026年3月5日' "$T/body"
+check_grep "the downloads keep the choice" 'href="/admin/brief.docx\?period=2026-02&amp;as_of=2026-03-05&amp;number=%E6%9F%90' "$T/body"
+check_grep "the form keeps it too" 'name=period value="2026-02"' "$T/body"
+expect "a month that is no month is refused" 400 sup GET '/admin/brief?period=2026-13'
+check_grep "saying so in Chinese" '报告期应为年月' "$T/body"
+expect "a period before the plan year is refused" 400 sup GET '/admin/brief?period=2025-12'
+check_grep "saying why" 'before the plan year 2026' "$T/body"
+expect "the Word download" 200 sup GET '/admin/brief.docx?period=2026-02'
+check_grep "has the Word content type" '^Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document' "$T/head"
+check_grep "is an attachment named by its issue" "^Content-Disposition: attachment; filename=\"brief-2026-02.docx\"; filename\*=UTF-8''%E7%9D%A3%E6%9F%A5%E9%80%9A%E6%8A%A5-2026%E5%B9%B4%E7%AC%AC2%E6%9C%9F.docx" "$T/head"
+check_eq "is a zip (PK)" "PK" "$(head -c 2 "$T/body")"
+cp "$T/body" "$T/brief.docx"
+unzip -p "$T/brief.docx" word/document.xml > "$T/document.xml" 2>/dev/null
+check_grep "a Word document with the title" '关于2026年政府工作报告重点任务推进情况的通报' "$T/document.xml"
+"$LUOSHI" brief --period 2026-02 --as sup -o "$T/cli.docx" > /dev/null
+check "the same bytes as luoshi brief -o FILE.docx" cmp "$T/brief.docx" "$T/cli.docx"
+expect "the web-page download" 200 sup GET '/admin/brief.html?period=2026-02'
+check_grep "is HTML" '^Content-Type: text/html; charset=utf-8' "$T/head"
+check_grep "as an attachment" '^Content-Disposition: attachment; filename="brief-2026-02.html"' "$T/head"
+check_grep "sandboxed" "^Content-Security-Policy: .*; sandbox" "$T/head"
+check_grep "a whole page with its own stylesheet" '^<!DOCTYPE html>' "$T/body"
+check_grep "and the title" '关于2026年政府工作报告重点任务推进情况的通报' "$T/body"
+st boss GET /admin/brief > /dev/null
+check_grep "a leader reads it too" '重点任务推进情况的通报' "$T/body"
+
+# ---- the progress sheet in the unit workspace ----
+st zj GET /my > /dev/null
+check_grep "the workspace offers the sheet for the month due (March)" '<option value="2026-03" selected>2026-03</option>' "$T/body"
+check_grep "and an upload with the form token" 'method=post enctype=multipart/form-data action=/my/sheet><input type=hidden name=csrf value=' "$T/body"
+expect "zj downloads the March sheet" 200 zj GET '/my/sheet.xlsx?period=2026-03'
+check_grep "as XLSX" '^Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' "$T/head"
+check_grep "as an attachment" '^Content-Disposition: attachment; filename="sheet-2026-03.xlsx"' "$T/head"
+cp "$T/body" "$T/zj3.xlsx"
+check_eq "a zip (PK)" "PK" "$(head -c 2 "$T/zj3.xlsx")"
+unzip -p "$T/zj3.xlsx" xl/workbook.xml > "$T/wb.xml" 2>/dev/null
+check_grep "a workbook with the sheet 进展填报" 'sheet name="进展填报"' "$T/wb.xml"
+unzip -p "$T/zj3.xlsx" xl/sharedStrings.xml > "$T/ss.xml" 2>/dev/null
+check_grep "of 住建局 for March, with its task" '住建局.*2026-03.*全力完成30个老旧小区改造' "$T/ss.xml"
+check_nogrep "and no task of another unit" '改建农村公路' "$T/ss.xml"
+nrep(){ sqlite3 "$LUOSHI_DB" 'SELECT count(*) FROM report'; }
+n0=$(nrep)
+python3 "$TOP/tests/e2e/sheet/fill.py" "$T/zj3.xlsx" "$T/zj3-bad.xlsx" F5=s:十五 "H5=s:完成十五个"
+expect "a sheet with text in a number cell is refused" 400 zj POST /my/sheet -F "csrf=$(tok zj)" -F "file=@$T/zj3-bad.xlsx"
+check_grep "naming the cell and the reason" '<td class=seq>F5</td><td>本期完成值“十五”不是数字</td>' "$T/body"
+check_grep "saying nothing was imported" '本次没有导入任何一行' "$T/body"
+check_eq "and nothing was filed" "$n0" "$(nrep)"
+printf 'not a workbook\n' > "$T/not.xlsx"
+expect "a file that is not XLSX is refused" 400 zj POST /my/sheet -F "csrf=$(tok zj)" -F "file=@$T/not.xlsx"
+check_grep "saying so" '整个文件</td><td>.*not an XLSX file' "$T/body"
+expect "an upload without a file is refused" 400 zj POST /my/sheet -F "csrf=$(tok zj)"
+python3 "$TOP/tests/e2e/sheet/fill.py" "$T/zj3.xlsx" "$T/zj3-filled.xlsx" F5=n:15 "H5=s:三月新开工3个小区"
+expect "the filled sheet is uploaded" 303 zj POST /my/sheet -F "csrf=$(tok zj)" -F "file=@$T/zj3-filled.xlsx"
+st zj GET "$(sed -n 's/^Location: //p' "$T/head" | tr -d '\r')" > /dev/null
+check_grep "the workspace says it filed one report" '<p class=flash>填报表（住建局 2026-03期）已导入：新报送1条；已填报过，未重复导入0条；未填写进展0行。' "$T/body"
+check_eq "one report more in the ledger" "$((n0+1))" "$(nrep)"
+check_eq "filed by zj for March with the sheet's narrative" "2026-03|15.0|zj" \
+  "$(sqlite3 "$LUOSHI_DB" "SELECT r.period, r.value, u.login FROM report r JOIN user u ON u.id=r.author_id WHERE r.note='三月新开工3个小区'")"
+expect "the same sheet uploaded again" 303 zj POST /my/sheet -F "csrf=$(tok zj)" -F "file=@$T/zj3-filled.xlsx"
+st zj GET "$(sed -n 's/^Location: //p' "$T/head" | tr -d '\r')" > /dev/null
+check_grep "files nothing: it was already filed" '新报送0条；已填报过，未重复导入1条' "$T/body"
+check_eq "no report doubled" "$((n0+1))" "$(nrep)"
+st sup GET /admin/queue > /dev/null
+check_grep "the sheet's report waits in the review queue" '三月新开工3个小区' "$T/body"
+
+# ---- reminders (催办): a receiver that answers and one that is down ----
+S=$T/sink
+mkdir -p "$S"
+python3 "$TOP/tests/e2e/remind_sink.py" "$S" > "$S/out" 2>&1 &
+SINK=$!
+trap '[ -n "$SERVER_PID" ] && kill -KILL "$SERVER_PID" 2>/dev/null; kill $SINK 2>/dev/null; rm -rf "$T"' EXIT
+i=0; while [ ! -s "$S/ports" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+read HP SP < "$S/ports"
+"$LUOSHI" remind set remind_retry_seconds 0 --as admin > /dev/null
+"$LUOSHI" remind set remind_retry_max 1 --as admin > /dev/null
+"$LUOSHI" channel add --unit 交通运输局 --role contact --kind webhook --to "http://127.0.0.1:$HP/hook" --name 交通局值班群 --as admin > /dev/null
+"$LUOSHI" channel add --unit 交通运输局 --role contact --kind webhook --to "http://127.0.0.1:$HP/down" --name 交通局旧群 --as admin > /dev/null
+"$LUOSHI" channel add --office --kind dingtalk --to "http://127.0.0.1:1/robot/send?access_token=tok-office-secret" --name 督查室群 --as admin > /dev/null
+"$LUOSHI" remind --as sup > "$T/remind.out" 2>&1
+check_grep "luoshi remind sends one and fails one" '1 sent, 0 to retry, 1 failed' "$T/remind.out"
+st sup GET /admin/reminders > /dev/null
+check_grep "the dashboard links the reminders" '<b>催办记录</b>' "$T/body"
+check_grep "the reminder sent, with its item" '<td>某区交通运输局</td><td><a href="/task/4">任务 2\.2\.1「.*」2026年2月进度未报送（应于2026-03-10前报送）</a></td><td>一级：单位联系人</td><td>Webhook<div class=sub>交通局值班群</div></td><td>已发送' "$T/body"
+check_grep "the one that failed, with the answer" '<td class=err>发送失败<div class=sub>已尝试1次</div></td><td class="hide-s sub">HTTP 503' "$T/body"
+st sup GET '/admin/reminders?state=failed' > /dev/null
+check_grep "filtered: the failed one" '<td class=err>发送失败' "$T/body"
+check_nogrep "and not the one sent" '<td>已发送' "$T/body"
+st sup GET '/admin/reminders?state=sent' > /dev/null
+check_grep "filtered: the sent one" '<td>已发送' "$T/body"
+check_nogrep "and not the failed one" '<td class=err>发送失败' "$T/body"
+st sup GET '/admin/reminders?state=pending' > /dev/null
+check_grep "nothing pending" '没有催办记录' "$T/body"
+st sup GET '/admin/reminders?unit=12' > /dev/null
+check_grep "filtered by unit: 住建局 got none" '没有催办记录' "$T/body"
+st sup GET /admin/reminders > /dev/null
+check_grep "the channels, read-only" '<td>督查室</td><td>督查室</td><td>钉钉群机器人</td><td>督查室群</td><td class="hide-s sub">http://127.0.0.1:1/…</td>' "$T/body"
+check_nogrep "without the robot's token" 'tok-office-secret' "$T/body"
+st boss GET /admin/reminders > /dev/null
+check_grep "a leader sees them too" '发送失败' "$T/body"
+check_nogrep "but is offered no check (office and admin only)" 'href=/admin/reminders/check' "$T/body"
+st sup GET /admin/reminders/check > /dev/null
+check_grep "the check names the office robot nobody answers" '督查室.*class=err>问题：' "$T/body"
+check_nogrep "the check does not show the token either" 'tok-office-secret' "$T/body"
+st jt GET /my/reminders > /dev/null
+check_grep "the unit sees the reminders it received" '我收到的催办 · 交通运输局.*2026年2月进度未报送.*已发送' "$T/body"
+check_grep "the failed one too" '发送失败' "$T/body"
+st jt GET '/my/reminders?state=failed' > /dev/null
+check_nogrep "filtered by state" '<td>已发送' "$T/body"
+st zj GET /my/reminders > /dev/null
+check_grep "another unit sees none of them" '没有催办记录' "$T/body"
+check_nogrep "not even their text" '交通运输局|2026年2月进度未报送' "$T/body"
 stop_server
+kill $SINK 2>/dev/null
