@@ -5,7 +5,10 @@
 //      report with an evidence file;
 //   3. the supervisor logs in and accepts it in the review queue;
 //   4. the public task page then shows the new value and the colour green,
-//      and the evidence file is served.
+//      and the evidence file is served;
+//   5. the supervisor reads the briefing (督查通报) and downloads it as Word;
+//   6. the clerk downloads the month's progress sheet, fills it, uploads it
+//      (one report filed) and uploads it again (nothing filed).
 // Screenshots go to build/test-results/browser/.  Prints TAP lines.
 // $LUOSHI is the binary under test (build/luoshi when unset).
 import { execFileSync, spawn, execSync } from 'node:child_process';
@@ -161,6 +164,55 @@ try {
   await page.pdf({ path: path.join(shots, '8-task-print.pdf'), format: 'A4', printBackground: true });
   ok(fs.statSync(path.join(shots, '8-task-print.pdf')).size > 1000, 'the task page prints to an A4 PDF');
   await page.emulateMedia({ media: 'screen' });
+
+  // 5. the supervisor reads the briefing and downloads it as Word
+  await page.goto(base + '/login');
+  await page.fill('#login', 'dc');
+  await page.fill('#password', 'browser-dc-pw');
+  await Promise.all([page.waitForURL(base + '/admin'), page.click('form.form button')]);
+  await Promise.all([page.waitForURL(/\/admin\/brief/), page.click('nav.card a[href="/admin/brief"]')]);
+  const briefTitle = await page.textContent('article.gongwen h1');
+  ok(/关于2026年政府工作报告重点任务推进情况的通报/.test(briefTitle), 'the dashboard shows the briefing (督查通报)', briefTitle);
+  const font = await page.evaluate(() => getComputedStyle(document.querySelector('article.gongwen h2')).fontFamily);
+  ok(/黑体|SimHei/.test(font), 'in the 公文 style (its stylesheet applies)', font);
+  ok(await page.locator('article.gongwen svg.chart rect').count() > 0, 'with its chart drawn');
+  const chartFont = await page.evaluate(() => getComputedStyle(document.querySelector('article.gongwen svg.chart text')).fontSize);
+  const colWidth = await page.evaluate(() => document.querySelector('article.gongwen col').style.width);
+  ok(chartFont === '13px' && colWidth !== '', 'the page policy lets the chart\'s style and the column widths apply', `${chartFont} ${colWidth}`);
+  await page.screenshot({ path: path.join(shots, '9-brief.png'), fullPage: false });
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/admin/brief.docx"]')]);
+  const docx = path.join(tmp, dl.suggestedFilename());
+  await dl.saveAs(docx);
+  ok(/^督查通报-2026年第\d+期\.docx$/.test(dl.suggestedFilename()) && fs.readFileSync(docx).subarray(0, 2).toString() === 'PK',
+     'the briefing downloads as a Word file', dl.suggestedFilename());
+  await page.click('form.logout button');
+
+  // 6. the clerk fills the month's progress sheet in "Excel" and uploads it, twice
+  await page.goto(base + '/login');
+  await page.fill('#login', 'clerk');
+  await page.fill('#password', 'browser-clerk-pw');
+  await Promise.all([page.waitForURL(base + '/my'), page.click('form.form button')]);
+  await page.selectOption('#sheet select[name=period]', '2026-03');
+  const [sdl] = await Promise.all([page.waitForEvent('download'), page.click('#sheet form[action="/my/sheet.xlsx"] button')]);
+  const xlsx = path.join(tmp, 'sheet.xlsx');
+  await sdl.saveAs(xlsx);
+  ok(/^进展填报表-.*-2026-03\.xlsx$/.test(sdl.suggestedFilename()), 'the clerk downloads the March sheet', sdl.suggestedFilename());
+  // the row of the task reported above: its narrative written, its value kept
+  const row = execFileSync('python3', ['-c', `
+import re, sys, zipfile
+x = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
+m = re.search(r'<c r="I(\\d+)"[^>]*><v>%s</v>' % sys.argv[2], x)
+print(m.group(1) if m else '')`, xlsx, String(task.id)], { encoding: 'utf8' }).trim();
+  ok(row !== '', 'the sheet has a row for the task', row);
+  const filled = path.join(tmp, 'filled.xlsx');
+  execFileSync('python3', [path.join(top, 'tests/e2e/sheet/fill.py'), xlsx, filled, `H${row}=s:三月已全部完工，进入验收。`]);
+  for (const [n, want] of [[1, /新报送1条；已填报过，未重复导入0条/], [2, /新报送0条；已填报过，未重复导入1条/]]) {
+    await page.setInputFiles('#sheet input[name=file]', filled);
+    await Promise.all([page.waitForURL(/\/my\?msg=/), page.click('#sheet form[action="/my/sheet"] button')]);
+    const flash = await page.textContent('.flash');
+    ok(want.test(flash), n === 1 ? 'the uploaded sheet files the report' : 'the same sheet again files nothing', flash);
+  }
+  await page.screenshot({ path: path.join(shots, '10-sheet-filed.png'), fullPage: true });
   ok(errors.length === 0, 'no script errors or failed loads in the browser', errors.join('\n'));
 } catch (e) {
   ok(false, 'the browser flow ran to the end', e.stack);
