@@ -283,6 +283,14 @@ static const char *const aMigration[] = {
 ");\n"
 "CREATE INDEX reminder_due ON reminder(state, next_try);\n"
 "CREATE INDEX reminder_task ON reminder(task_id);\n",
+
+/* 4 -> 5: the changes to tasks and targets by the time they were made, so
+** that a status as of a past date finds the few entries after that date
+** (store_task_changes) without reading the reports' entries.  A partial
+** index: it holds only these actions, and the query names them the same
+** way (the planner needs the same IN list to use it). */
+"CREATE INDEX event_change ON event(at)\n"
+"  WHERE action IN ('task.edit','task.close','target.add','target.edit','target.rm');\n",
 };
 #define N_MIGRATION ((int)(sizeof(aMigration)/sizeof(aMigration[0])))
 
@@ -1023,9 +1031,10 @@ static int task_index(Task *a, int n, int id, int *pHint){
   return -1;
 }
 
-/* Load co units and live targets for tasks a[0..n) of plan planId (one
-** query each), restricted to those tasks. */
-static int task_attach(Store *s, int planId, int oneId, Task *a, int n, Err *e){
+/* Load co units and live targets (also removed ones when bRemoved) for
+** tasks a[0..n) of plan planId (one query each), restricted to those
+** tasks. */
+static int task_attach(Store *s, int planId, int oneId, int bRemoved, Task *a, int n, Err *e){
   Stmt q;
   int rc, hint = 0;
   if( oneId ){
@@ -1050,13 +1059,15 @@ static int task_attach(Store *s, int planId, int oneId, Task *a, int n, Err *e){
   db_finalize(&q);
   if( rc!=SQLITE_DONE ) return db_err(s, e, "task units");
   if( oneId ){
-    db_prepare(s, &q, "SELECT " TARGET_COLUMNS " FROM target g WHERE g.task_id=:id AND NOT g.removed"
-                      " ORDER BY g.task_id, g.ord, g.id");
+    db_prepare(s, &q, "SELECT " TARGET_COLUMNS " FROM target g WHERE g.task_id=:id"
+                      " AND (:all OR NOT g.removed) ORDER BY g.task_id, g.ord, g.id");
     db_bind_int(&q, ":id", oneId);
+    db_bind_int(&q, ":all", bRemoved);
   }else{
     db_prepare(s, &q, "SELECT " TARGET_COLUMNS " FROM target g JOIN task t ON t.id=g.task_id"
-                      " WHERE t.plan_id=:plan AND NOT g.removed ORDER BY g.task_id, g.ord, g.id");
+                      " WHERE t.plan_id=:plan AND (:all OR NOT g.removed) ORDER BY g.task_id, g.ord, g.id");
     db_bind_int(&q, ":plan", planId);
+    db_bind_int(&q, ":all", bRemoved);
   }
   while( (rc = db_step(&q))==SQLITE_ROW ){
     int i = task_index(a, n, (int)db_column_int(&q, 1), &hint);
@@ -1082,7 +1093,7 @@ int store_task_get(Store *s, int id, Task *t, Err *e){
   db_finalize(&q);
   if( rc==SQLITE_DONE ) return err_set(e, ERR_NOTFOUND, "no task %d", id);
   if( rc!=SQLITE_ROW ) return db_err(s, e, "task");
-  return task_attach(s, t->planId, id, t, 1, e);
+  return task_attach(s, t->planId, id, 0, t, 1, e);
 }
 
 /* See store.h. */
@@ -1120,7 +1131,7 @@ int store_task_list(Store *s, const TaskQuery *pq, Task **pa, int *pn, Err *e){
   *pa = a;
   *pn = n;
   if( rc!=SQLITE_DONE ) return db_err(s, e, "tasks");
-  return task_attach(s, pq->planId, 0, a, n, e);
+  return task_attach(s, pq->planId, 0, pq->bRemoved, a, n, e);
 }
 
 /* See store.h. */
@@ -1447,6 +1458,33 @@ int store_event_list(Store *s, int taskId, Event **pa, int *pn, Err *e){
   db_bind_id(&q, ":task", taskId);
   while( (rc = db_step(&q))==SQLITE_ROW ) event_from_row(&q, ARRAY_PUSH(a, n, nAlloc));
   db_finalize(&q);
+  *pa = a;
+  *pn = n;
+  return rc==SQLITE_DONE ? 0 : db_err(s, e, "audit log");
+}
+
+/* Order of events by id. */
+static int event_id_cmp(const void *a, const void *b){
+  const Event *x = a, *y = b;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* See store.h.  The action list must stay the same as the WHERE clause of
+** the partial index event_change (migration 4 -> 5), or the planner will
+** not use it; +task_id keeps it from preferring event_task, which holds
+** every report's entries too.  Read in index order, sorted by id here. */
+int store_task_changes(Store *s, int planId, const char *zFrom, Event **pa, int *pn, Err *e){
+  Stmt q;
+  Event *a = 0;
+  int n = 0, nAlloc = 0, rc;
+  db_prepare(s, &q, "SELECT " EVENT_COLUMNS " FROM event"
+                    " WHERE action IN ('task.edit','task.close','target.add','target.edit','target.rm')"
+                    "   AND at>=:from AND +task_id IN (SELECT id FROM task WHERE plan_id=:plan)");
+  db_bind_text(&q, ":from", zFrom);
+  db_bind_int(&q, ":plan", planId);
+  while( (rc = db_step(&q))==SQLITE_ROW ) event_from_row(&q, ARRAY_PUSH(a, n, nAlloc));
+  db_finalize(&q);
+  if( n>1 ) qsort(a, (size_t)n, sizeof(Event), event_id_cmp);
   *pa = a;
   *pn = n;
   return rc==SQLITE_DONE ? 0 : db_err(s, e, "audit log");

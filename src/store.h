@@ -71,6 +71,8 @@ struct TaskQuery {
   int planId;          /* required */
   int unitId;          /* 0 any; else lead or co-responsible */
   const char *zSeq;    /* NULL any; else this seq and below */
+  int bRemoved;        /* 1: also the removed targets (Target.removed 1),
+                       ** for rewinding to a past date */
 };
 int store_task_insert(Store *s, const Task *t, int *pId, Err *e);
 /* Write text, deadline, lead, co units, state, close fields, zEdited. */
@@ -112,6 +114,11 @@ int store_report_facts(Store *s, int planId, int taskId, ReportFact **pa, int *p
 int store_event_insert(Store *s, const Event *ev, Err *e);
 int store_event_last(Store *s, Event *ev, Err *e);
 int store_event_list(Store *s, int taskId, Event **pa, int *pn, Err *e);
+/* The entries that changed a task or target of plan planId -- task.edit,
+** task.close, target.add, target.edit, target.rm -- recorded at or after
+** zFrom (a time or a date "YYYY-MM-DD"), by id, oldest first.  Fast however
+** long the log (an index holds only these actions). */
+int store_task_changes(Store *s, int planId, const char *zFrom, Event **pa, int *pn, Err *e);
 /* Call x on every entry, oldest first; stops when x returns nonzero. */
 int store_event_scan(Store *s, int (*x)(const Event*, void*), void *pArg, Err *e);
 /* The recorded head of the chain (count and hash of the last entry). */

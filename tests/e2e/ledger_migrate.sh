@@ -8,7 +8,8 @@ export LUOSHI_DB=$T/old.db LUOSHI_TODAY=2026-03-06
 sqlite3 "$LUOSHI_DB" < "$TOP/tests/e2e/ledger/ledger_v1.sql"
 check_eq "the fixture is schema 1" 1 "$(sqlite3 "$LUOSHI_DB" 'PRAGMA user_version')"
 "$LUOSHI" task show 2 --as admin > "$T/show" 2>&1
-check_eq "opening migrates to the current schema (4)" 4 "$(sqlite3 "$LUOSHI_DB" 'PRAGMA user_version')"
+check_eq "opening migrates to the current schema (5)" 5 "$(sqlite3 "$LUOSHI_DB" 'PRAGMA user_version')"
+check_grep "the index of task changes is made (schema 5)" 'event_change' "$(sqlite3 "$LUOSHI_DB" '.indexes event' > "$T/idx"; echo "$T/idx")"
 check_eq "the task search index is filled for old tasks" 2 "$(sqlite3 "$LUOSHI_DB" "SELECT rowid FROM task_fts WHERE task_fts MATCH '老旧小区'")"
 check_grep "the source text moved intact (marked sentence)" '【30个】老旧小区改造，〔6月底前〕' "$T/show"
 check_grep "the accepted report is still there" '^report 1  2026-02  10 \(target [0-9]+\)  accepted' "$T/show"
