@@ -23,6 +23,35 @@
 **
 ** Times are local "YYYY-MM-DDTHH:MM:SS" strings; dates "YYYY-MM-DD";
 ** periods "YYYY-MM".  The clock is today() (util.h), settable for tests.
+**
+** History (--as-of).  A status "as of" a date is the status at the end of
+** that day, computed from what the ledger knew then:
+**   - reports count by their times of filing and review, a close by its
+**     time (status.h);
+**   - each task's deadline, lead and co-responsible units, state and
+**     close, and its targets (value, value_max, unit, cmp, text; a target
+**     added later did not exist, one removed later still did) are those of
+**     that day.  They are not kept twice: every change is an audit entry
+**     whose "before" is the whole task or target as it was (task_json(),
+**     target_json()), so the value at the end of day D is the "before" of
+**     the first change recorded after D, or today's value when nothing
+**     changed it since (ledger_asof.c).  A partial index of the log holds
+**     only these entries (schema 5), so the cost is that of the changes
+**     after D, not of the log's length.  "After D" is by the entries'
+**     times, "first" by their order in the log.  A unit named in an old
+**     entry is found by its id (entries since schema 5) or its name and
+**     shown by its name of today;
+**   - a plan published after D had no published tasks on D: its tasks are
+**     drafts as of D, which only those who may see drafts see (the public
+**     sees none, so its counts are all zero); a plan imported after D had
+**     no tasks at all;
+**   - a task's text, its number (seq) and the settings are today's; so is
+**     who may read a task (its units of today), while the unit filter of
+**     a list and the counts per unit use the units of D.
+** Without a date (NULL) the tasks are as they are now.  ledger_task_list,
+** ledger_status (and with them the web API's ?as_of=, the briefing's
+** comparison with the previous period, exports) and ledger_chase_list all
+** follow these rules; ledger_task_get is always today's.
 */
 #ifndef LUOSHI_LEDGER_H
 #define LUOSHI_LEDGER_H
@@ -222,7 +251,8 @@ struct TaskFilter {
   int unitId;          /* lead or co-responsible */
   const char *zSeq;    /* "5.2": that heading and below */
   int colour;          /* -1 (or any negative): any; else a Colour */
-  const char *zAsOf;   /* status date; NULL: today */
+  const char *zAsOf;   /* status date, and the day whose values the tasks
+                       ** show (see "History"); NULL: today, as now */
 };
 
 /* Changes to a task; NULL fields are left as they are. */
@@ -338,7 +368,8 @@ int role_parse(const char *z);     /* -1 when unknown */
 
 /* ---- tasks and targets ---- */
 /* Tasks matching f that the acting user may see, in plan order, each with
-** its status on f->zAsOf. */
+** its status on f->zAsOf and, with a date, its values of that day (see
+** "History" above). */
 int ledger_task_list(Ledger *p, const TaskFilter *f, Task **pa, int *pn, Err *e);
 /* One task by id, or by seq ("5.2.3", in the latest plan). */
 int ledger_task_find(Ledger *p, const char *zTask, Task *pTask, Err *e);
@@ -396,7 +427,9 @@ void report_list_free(Report *a, int n);
 
 /* ---- status ---- */
 /* The status of plan planId (0: latest) at the end of day zAsOf (NULL:
-** today), computed from the stored history. */
+** today, with the tasks as they are now), computed from the stored
+** history (see "History" above).  pOut->plan is the plan as it is now
+** (its zPublishedAt says whether it was published by zAsOf). */
 int ledger_status(Ledger *p, int planId, const char *zAsOf, PlanStatus *pOut, Err *e);
 void plan_status_free(PlanStatus *p);
 /* Change one setting (admin). */
@@ -446,8 +479,9 @@ struct Chase {
 
 /* The open things on day zAsOf (NULL: today) of every published task of
 ** every published plan: reports late or returned, deadlines passed, and
-** reports and deadlines due within nAhead days.  Caller frees with
-** chase_list_free().  Reads only; any acting user. */
+** reports and deadlines due within nAhead days.  With a date, the tasks
+** and plans are those of that day (see "History" above).  Caller frees
+** with chase_list_free().  Reads only; any acting user. */
 int ledger_chase_list(Ledger *p, const char *zAsOf, int nAhead, Chase **pa, int *pn, Err *e);
 void chase_list_free(Chase *a, int n);
 /* "report_due", "report_late", ... (static). */

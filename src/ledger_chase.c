@@ -103,17 +103,19 @@ int ledger_chase_list(Ledger *p, const char *zAsOf, int nAhead, Chase **pa, int 
   int nPlan = 0, nU = 0, nAlloc = 0, rc = -1;
   *pa = 0;
   *pn = 0;
+  int bPast = zAsOf!=0;        /* a date given: the tasks as they were then */
   if( zAsOf==0 ) zAsOf = today();
   if( !date_valid(zAsOf) ) return err_set(e, ERR_INPUT, "--as-of %s: want a date YYYY-MM-DD", zAsOf);
   if( store_plan_list(p->s, &aPlan, &nPlan, e) || store_unit_list(p->s, &aU, &nU, e) ) goto out;
   for(int i=0; i<nPlan; i++){
     const Plan *pl = &aPlan[i];
     if( strcmp(pl->zState, "published")!=0 ) continue;
-    TaskQuery q = {pl->id, 0, 0};
+    if( bPast && strncmp(pl->zPublishedAt, zAsOf, 10)>0 ) continue;
+    TaskQuery q = {pl->id, 0, 0, bPast};
     Task *a;
     int n;
     if( store_task_list(p->s, &q, &a, &n, e) ) goto out;
-    if( ledger_compute_status(p, pl, a, n, zAsOf, e) ){
+    if( (bPast && ledger_rewind(p, pl, a, n, zAsOf, e)) || ledger_compute_status(p, pl, a, n, zAsOf, e) ){
       task_list_free(a, n);
       goto out;
     }

@@ -734,6 +734,15 @@ static void status_json_print(const PlanStatus *ps){
     json_object_set_new(o, "expected", json_real(t->status.expected));
     json_object_set_new(o, "reason", json_string(t->status.zReason));
     json_object_set_new(o, "reason_en", json_string(t->status.zReasonEn));
+    json_t *aG = json_array();
+    for(int k=0; k<t->nTarget; k++){
+      const Target *g = &t->aTarget[k];
+      json_t *jg = json_pack("{s:i, s:s, s:f, s:s, s:s}", "id", g->id, "text", g->zText ? g->zText : "",
+                             "value", g->value, "unit", g->zUnit ? g->zUnit : "", "cmp", g->zCmp ? g->zCmp : "=");
+      if( g->zCmp && strcmp(g->zCmp, "range")==0 ) json_object_set_new(jg, "value_max", json_real(g->valueMax));
+      json_array_append_new(aG, jg);
+    }
+    json_object_set_new(o, "targets", aG);
     json_array_append_new(aT, o);
   }
   json_object_set_new(root, "tasks", aT);
@@ -758,8 +767,11 @@ static void group_print(const StatusGroup *g){
 ** The colours (红黄绿灯) of the plan: counts for the plan, each part,
 ** section and lead unit, then every task with the reason for its colour.
 ** --as-of shows the status as it stood at the end of a past day, from the
-** stored history (reports with their review times, closes with theirs).
-** Thresholds are settings (luoshi setting).
+** stored history: reports with their review times, closes with theirs,
+** and each task's deadline, targets and units as they were that day
+** (edits made later are undone from the audit log).  --json also lists
+** each task's state and targets.  Thresholds are settings (luoshi
+** setting); they are today's.
 */
 int cmd_status(int argc, char **argv){
   const char *zDb = db_option(&argc, argv);

@@ -37,6 +37,20 @@ json_t *target_json(const Target *g);
 int ledger_compute_status(Ledger *p, const Plan *pPlan, Task *a, int n,
                           const char *zAsOf, Err *e);
 
+/* Rewind tasks a[0..n) of plan pl, as read now (store_task_list with
+** TaskQuery.bRemoved), to the end of day zAsOf (see ledger.h "History"):
+** deadline, lead and co units, state and close, and targets (values,
+** unit, comparison; added later: gone; removed later: back).  aEv[0..nEv)
+** are the changes recorded after that day, oldest first
+** (store_task_changes); aU[0..nU) the units, to find a unit an old entry
+** names.  Removed targets are dropped from the tasks either way; a
+** published task of a plan not yet published on zAsOf becomes a draft.
+** Pure: reads nothing but its arguments (ledger_asof.c). */
+void tasks_rewind(Task *a, int n, const Plan *pl, const char *zAsOf,
+                  const Event *aEv, int nEv, const Unit *aU, int nU);
+/* tasks_rewind() with the changes and units read from the store. */
+int ledger_rewind(Ledger *p, const Plan *pl, Task *a, int n, const char *zAsOf, Err *e);
+
 /* Parse a whole number (id) from z; 0 when z is not one. */
 int text_id(const char *z);
 /* Parse a finite number from all of z into *pv; nonzero when not one. */

@@ -435,7 +435,7 @@ int ledger_status(Ledger *p, int planId, const char *zAsOf, PlanStatus *o, Err *
   snprintf(o->zAsOf, sizeof(o->zAsOf), "%s", zAsOf ? zAsOf : today());
   o->settings = p->set;
   if( ledger_plan_get(p, planId, &o->plan, e) ) return -1;
-  TaskFilter f = {o->plan.id, 0, 0, -1, o->zAsOf};
+  TaskFilter f = {o->plan.id, 0, 0, -1, zAsOf};     /* NULL: now, no rewinding */
   if( ledger_task_list(p, &f, &o->aTask, &o->nTask, e) ) return -1;
   Node *aNode;
   int nNode;

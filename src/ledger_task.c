@@ -45,13 +45,17 @@ void segment_list_free(Segment *a, int n){
 
 /* See ledger_int.h. */
 json_t *task_json(const Task *t){
-  json_t *aCo = json_array();
-  for(int i=0; i<t->nCo; i++) json_array_append_new(aCo, jstr(t->azCo[i]));
-  return json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "seq", jstr(t->zSeq),
+  json_t *aCo = json_array(), *aCoId = json_array();
+  for(int i=0; i<t->nCo; i++){
+    json_array_append_new(aCo, jstr(t->azCo[i]));
+    json_array_append_new(aCoId, json_integer(t->aCoId[i]));
+  }
+  return json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "seq", jstr(t->zSeq),
                    "text", jstr(t->zText), "deadline", t->zDeadline, "lead", jstr(t->zLead),
                    "co", aCo, "state", jstr(t->zState),
                    "closed_at", t->zClosedAt[0] ? jstr(t->zClosedAt) : json_null(),
-                   "close_reason", jstr(t->zCloseReason));
+                   "close_reason", jstr(t->zCloseReason),
+                   "lead_id", t->leadId ? json_integer(t->leadId) : json_null(), "co_ids", aCoId);
 }
 
 /* See ledger_int.h. */
@@ -167,7 +171,18 @@ static int seq_valid(const char *z){
   return 1;
 }
 
-/* See ledger.h. */
+/* True when unit id leads task t or shares it. */
+static int task_has_unit(const Task *t, int id){
+  if( t->leadId==id ) return 1;
+  for(int i=0; i<t->nCo; i++) if( t->aCoId[i]==id ) return 1;
+  return 0;
+}
+
+/* See ledger.h.  With a date (f->zAsOf), the tasks are read with their
+** removed targets and rewound to that day (ledger_rewind); the unit
+** filter then applies to the units of that day, while who may read a task
+** is decided by its units of today and by whether the plan was published
+** on that day.  A plan imported after that day had no tasks yet. */
 int ledger_task_list(Ledger *p, const TaskFilter *f, Task **pa, int *pn, Err *e){
   Plan pl;
   *pa = 0;
@@ -179,21 +194,41 @@ int ledger_task_list(Ledger *p, const TaskFilter *f, Task **pa, int *pn, Err *e)
     return err_set(e, ERR_INPUT, "--as-of %s: want a date YYYY-MM-DD", f->zAsOf);
   }
   if( ledger_plan_get(p, f->planId, &pl, e) ) return -1;
-  TaskQuery q = {pl.id, f->unitId, f->zSeq};
+  const char *zAsOf = f->zAsOf;
+  int pub = plan_published(&pl);
+  if( zAsOf ){
+    pub = pub && strncmp(pl.zPublishedAt, zAsOf, 10)<=0;
+    if( strncmp(pl.zImportedAt, zAsOf, 10)>0 ){
+      plan_clear(&pl);
+      return 0;
+    }
+  }
+  TaskQuery q = {pl.id, zAsOf ? 0 : f->unitId, f->zSeq, zAsOf!=0};
   Task *a;
   int n, k = 0;
-  if( store_task_list(p->s, &q, &a, &n, e) || ledger_compute_status(p, &pl, a, n, f->zAsOf, e) ){
+  if( store_task_list(p->s, &q, &a, &n, e) ){
     plan_clear(&pl);
     return -1;
   }
-  int pub = plan_published(&pl);
+  char *aRead = xmalloc((size_t)(n ? n : 1));
   for(int i=0; i<n; i++){
     AuthObject o = auth_task(&a[i], pub);
-    int keep = auth_can(&p->user, ACT_READ, &o)
-            && (f->colour<0 || (int)a[i].status.colour==f->colour);
+    aRead[i] = (char)auth_can(&p->user, ACT_READ, &o);
+  }
+  if( (zAsOf && ledger_rewind(p, &pl, a, n, zAsOf, e)) || ledger_compute_status(p, &pl, a, n, zAsOf, e) ){
+    task_list_free(a, n);
+    free(aRead);
+    plan_clear(&pl);
+    return -1;
+  }
+  for(int i=0; i<n; i++){
+    int keep = aRead[i]
+            && (f->colour<0 || (int)a[i].status.colour==f->colour)
+            && (f->unitId==0 || task_has_unit(&a[i], f->unitId));
     if( keep ) a[k++] = a[i];
     else task_clear(&a[i]);
   }
+  free(aRead);
   plan_clear(&pl);
   *pa = a;
   *pn = k;
