@@ -39,21 +39,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *a, size_t n){
   static const char *const azName[] = {
     "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml",
   };
-  const unsigned char *aPart[4];
-  size_t anPart[4];
-  int nPart = 0;
-  size_t i = 0;
-  while( nPart<4 ){
-    const unsigned char *z = memchr(a+i, 0, n-i);
-    size_t e = z ? (size_t)(z - a) : n;
-    aPart[nPart] = a+i;
-    anPart[nPart] = e-i;
-    nPart++;
-    if( z==0 ) break;
-    i = e+1;
-  }
   Buf zip = BUF_INIT;
-  if( zipmem_build(azName, aPart, anPart, nPart, &zip)==0 ){
+  if( zipmem_from_parts(azName, 4, a, n, &zip)==0 ){
     read_xlsx((const unsigned char*)zip.a, zip.n);
   }
   buf_free(&zip);

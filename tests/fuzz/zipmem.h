@@ -3,12 +3,13 @@
 ** not compressed).  For the tests and fuzzers of the DOCX reader, which
 ** need .docx files made on the spot.  Include once per program.
 */
+#include <string.h>
 #include "buf.h"
 #include <zip.h>
 
 /* Write a zip of the n entries azName[i] (aData[i], anData[i] bytes) to
 ** out (reset first).  Returns 0, or -1 when libzip fails. */
-static int zipmem_build(const char *const *azName, const unsigned char *const *aData,
+static inline int zipmem_build(const char *const *azName, const unsigned char *const *aData,
                         const size_t *anData, int n, Buf *out){
   zip_error_t ze;
   zip_error_init(&ze);
@@ -46,4 +47,26 @@ static int zipmem_build(const char *const *azName, const unsigned char *const *a
   zip_source_free(src);
   zip_error_fini(&ze);
   return rc;
+}
+
+/* The fuzzers' use of zipmem_build(): split the n bytes a[] at NUL bytes
+** into at most nName parts and zip part k under azName[k], into out.
+** Returns 0 on success. */
+static inline int zipmem_from_parts(const char *const *azName, int nName,
+                             const unsigned char *a, size_t n, Buf *out){
+  const unsigned char *aPart[8];
+  size_t anPart[8];
+  int nPart = 0;
+  size_t i = 0;
+  if( nName>8 ) nName = 8;
+  while( nPart<nName ){
+    const unsigned char *z = memchr(a+i, 0, n-i);
+    size_t e = z ? (size_t)(z - a) : n;
+    aPart[nPart] = a+i;
+    anPart[nPart] = e-i;
+    nPart++;
+    if( z==0 ) break;
+    i = e+1;
+  }
+  return zipmem_build(azName, aPart, anPart, nPart, out);
 }
