@@ -172,7 +172,7 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
       case 0x660E: case 0x540E: case 0x5E74: case 0x4ECA: case 0x5168: case 0x672C:
       case 0x4E0A: case 0x4E0B: case 0x6C5B: case 0x4E3B: case 0x524D: case 0x7B2C:
       case 0x5341: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
-      case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x56FD:
+      case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x56FD: case 0x672A:
         break;
       default:
         return 0;
@@ -294,8 +294,16 @@ int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
     Hit h;
     unsigned char lead = (unsigned char)z[i];
     int k = u8_len(lead);
-    /* a deadline starts with a digit or a character of E4..E9 */
-    if( !(lead>='0' && lead<='9') && (lead<0xE4 || lead>0xE9) ){ i += k; continue; }
+    /* a deadline starts with a digit or one of 明后年今全本上下汛主前第十
+    ** 一…九国未; their UTF-8 lead and second bytes fall in few places */
+    if( !(lead>='0' && lead<='9') ){
+      unsigned char c2 = i+1<iEnd ? (unsigned char)z[i+1] : 0;
+      int bMaybe = (lead==0xE4 && (c2==0xB8 || c2==0xB9 || c2==0xBA || c2==0xBB))
+                || (lead==0xE5 && (c2==0x85 || c2==0x89 || c2==0x8D || c2==0x90 || c2==0x9B || c2==0xB9))
+                || (lead==0xE6 && (c2==0x98 || c2==0x9C || c2==0xB1))
+                || (lead==0xE7 && c2==0xAC);
+      if( !bMaybe ){ i += k; continue; }
+    }
     int len = deadline_at(z, i, iEnd, iStart, c->p->year, &h);
     if( len>0 ){
       date_format(d->zDate, h.y, h.m, h.d);

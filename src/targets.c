@@ -279,13 +279,19 @@ static void strength_marks(const char *z, int a, int b, int *piStrive, int *piMu
   static const char *azStrive[] = {"力争", "争取", "努力", "力求"};
   static const char *azMust[] = {"确保", "完成", "实现", "必须", "务必", "保证"};
   *piStrive = *piMust = b;
-  for(size_t m=0; m<sizeof(azStrive)/sizeof(*azStrive); m++){
-    const char *p = memmem(z + a, (size_t)(b - a), azStrive[m], 6);
-    if( p && p - z < *piStrive ) *piStrive = (int)(p - z);
-  }
-  for(size_t m=0; m<sizeof(azMust)/sizeof(*azMust); m++){
-    const char *p = memmem(z + a, (size_t)(b - a), azMust[m], 6);
-    if( p && p - z < *piMust ) *piMust = (int)(p - z);
+  /* one pass: each word starts with 力争努确完实必务保, whose UTF-8 starts
+  ** with E4/E5/E7 */
+  for(int i=a; i<b && *piStrive==b; i += u8_len((unsigned char)z[i])){
+    unsigned char c = (unsigned char)z[i];
+    if( c!=0xE4 && c!=0xE5 && c!=0xE7 ) continue;
+    for(size_t m=0; m<sizeof(azStrive)/sizeof(*azStrive); m++){
+      if( at(z, i, b, azStrive[m]) ){ *piStrive = i; break; }
+    }
+    if( *piMust==b ){
+      for(size_t m=0; m<sizeof(azMust)/sizeof(*azMust); m++){
+        if( at(z, i, b, azMust[m]) ){ *piMust = i; break; }
+      }
+    }
   }
 }
 

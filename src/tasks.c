@@ -207,9 +207,16 @@ static int not_commitment(const char *z, int s, int e){
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
     if( at(z, s, e, azLead[k]) ) return 1;
   }
-  if( memmem(z+s, (size_t)(e-s), "审", 3) && (memmem(z+s, (size_t)(e-s), "大会审查", 12)
+  /* one pass for 审 (E5 AE A1) and 工作报告 (E5 B7 A5 …) */
+  int bShen = 0, bRep = 0;
+  for(int i=s; i+3<=e; i += u8_len((unsigned char)z[i])){
+    if( (unsigned char)z[i]!=0xE5 ) continue;
+    if( at(z, i, e, "审") ) bShen = 1;
+    else if( at(z, i, e, "工作报告") ) bRep = 1;
+  }
+  if( bShen && (memmem(z+s, (size_t)(e-s), "大会审查", 12)
       || memmem(z+s, (size_t)(e-s), "请予审议", 12) || memmem(z+s, (size_t)(e-s), "一并审议", 12)) ) return 1;
-  const char *zRep = e - s < 200 ? memmem(z+s, (size_t)(e-s), "工作报告", 12) : 0;
+  const char *zRep = bRep && e - s < 200 ? memmem(z+s, (size_t)(e-s), "工作报告", 12) : 0;
   if( zRep ){
     const char *zZuo = memmem(z+s, (size_t)(zRep - (z+s)), "作", 3);
     if( zZuo && zRep - zZuo <= 90 && !memmem(zRep, (size_t)(z+e-zRep), "确定", 6)

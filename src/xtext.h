@@ -101,10 +101,15 @@ static inline unsigned cp_before(const char *z, int i){
   return i>0 ? u8(z + u8_prev(z, i), &n) : 0;
 }
 
-/* True when the bytes of literal zLit stand at z[i..] (within n bytes). */
+/* True when the bytes of literal zLit stand at z[i..] (within n bytes).
+** (A byte loop: the literals are short, and most tests fail on the first
+** byte, where a call to memcmp would cost more than the comparison.) */
 static inline int at(const char *z, int i, int n, const char *zLit){
-  int k = (int)strlen(zLit);
-  return i + k <= n && memcmp(z + i, zLit, (size_t)k)==0;
+  int k = 0;
+  for(; zLit[k]; k++){
+    if( i + k >= n || z[i+k]!=zLit[k] ) return 0;
+  }
+  return 1;
 }
 
 /* True when the text z[i..n) ends with zLit just before n. */
