@@ -297,12 +297,19 @@ int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
     /* a deadline starts with a digit or one of 明后年今全本上下汛主前第十
     ** 一…九国未; their UTF-8 lead and second bytes fall in few places */
     if( !(lead>='0' && lead<='9') ){
-      unsigned char c2 = i+1<iEnd ? (unsigned char)z[i+1] : 0;
-      int bMaybe = (lead==0xE4 && (c2==0xB8 || c2==0xB9 || c2==0xBA || c2==0xBB))
-                || (lead==0xE5 && (c2==0x85 || c2==0x89 || c2==0x8D || c2==0x90 || c2==0x9B || c2==0xB9))
-                || (lead==0xE6 && (c2==0x98 || c2==0x9C || c2==0xB1))
-                || (lead==0xE7 && c2==0xAC);
-      if( !bMaybe ){ i += k; continue; }
+      if( k!=3 || i+2>=iEnd ){ i += k; continue; }
+      unsigned w = (unsigned)lead<<16 | (unsigned)(unsigned char)z[i+1]<<8 | (unsigned char)z[i+2];
+      switch( w ){
+        case 0xE6988E: case 0xE5908E: case 0xE5B9B4: case 0xE4BB8A: case 0xE585A8: /* 明后年今全 */
+        case 0xE69CAC: case 0xE4B88A: case 0xE4B88B: case 0xE6B19B: case 0xE4B8BB: /* 本上下汛主 */
+        case 0xE5898D: case 0xE7ACAC: case 0xE58D81: case 0xE4B880: case 0xE4BA8C: /* 前第十一二 */
+        case 0xE4B889: case 0xE59B9B: case 0xE4BA94: case 0xE585AD: case 0xE4B883: /* 三四五六七 */
+        case 0xE585AB: case 0xE4B99D: case 0xE59BBD: case 0xE69CAA:                 /* 八九国未 */
+          break;
+        default:
+          i += 3;
+          continue;
+      }
     }
     int len = deadline_at(z, i, iEnd, iStart, c->p->year, &h);
     if( len>0 ){

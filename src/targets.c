@@ -541,16 +541,21 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
     ** start no numeral, quote or full-width digit */
     if( lead<0x80 && !(lead>='0' && lead<='9') && lead!='"' ){ i++; continue; }
     if( lead==0xE6 || lead==0xE8 || lead==0xE9 ){ i += 3; continue; }
-    /* the numerals, quotes and full-width digits sit in few second bytes:
-    ** E4 B8..BA (一二三五七九两万亿), E5 85/8D/9B (六八十千四),
-    ** E7 99 (百), E3 80 (〇「」), E2 80 (“”), EF BC (０-９) */
-    if( lead>=0xE2 && lead<=0xEF && i+1<b ){
-      unsigned char c2 = (unsigned char)z[i+1];
-      int bMaybe = (lead==0xE4 && c2>=0xB8 && c2<=0xBA)
-                || (lead==0xE5 && (c2==0x85 || c2==0x8D || c2==0x9B))
-                || (lead==0xE7 && c2==0x99) || (lead==0xE3 && c2==0x80)
-                || (lead==0xE2 && c2==0x80) || (lead==0xEF && c2==0xBC);
-      if( !bMaybe ){ i += 3; continue; }
+    /* only the numerals, the quotes and the full-width digits can start
+    ** something here: test the three bytes at once */
+    if( lead>=0xE2 && lead<=0xEF && i+2<b ){
+      unsigned w = (unsigned)lead<<16 | (unsigned)(unsigned char)z[i+1]<<8 | (unsigned char)z[i+2];
+      switch( w ){
+        case 0xE4B880: case 0xE4BA8C: case 0xE4B8A4: case 0xE4B889: case 0xE59B9B: /* 一二两三四 */
+        case 0xE4BA94: case 0xE585AD: case 0xE4B883: case 0xE585AB: case 0xE4B99D: /* 五六七八九 */
+        case 0xE58D81: case 0xE799BE: case 0xE58D83: case 0xE4B887: case 0xE4BABF: /* 十百千万亿 */
+        case 0xE38087: case 0xE3808C: case 0xE3808D: case 0xE2809C: case 0xE2809D: /* 〇「」“” */
+          break;
+        default:
+          if( w>=0xEFBC90 && w<=0xEFBC99 ) break;                                /* ０-９ */
+          i += 3;
+          continue;
+      }
     }
     unsigned ch = u8(z+i, &k);
     if( ch==0x201C || ch==0x300C /*「*/ ){ depth++; i += k; continue; }
