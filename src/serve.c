@@ -1023,9 +1023,15 @@ int cmd_serve(int argc, char **argv){
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_TURBO;
   if( addr.ss_family==AF_INET6 ) flags |= MHD_USE_IPv6;
   if( g_webTls ) flags |= MHD_USE_TLS;
-  struct MHD_Daemon *d;
-  if( g_webTls ){
-    d = MHD_start_daemon(flags, 0, 0, 0, on_request, 0,
+  /* the TLS options, when serving HTTPS, go in through MHD_OPTION_ARRAY
+  ** so that the daemon is started in one place */
+  struct MHD_OptionItem aTls[] = {
+    { MHD_OPTION_HTTPS_MEM_CERT, 0, (void*)zCertPem },
+    { MHD_OPTION_HTTPS_MEM_KEY, 0, (void*)zKeyPem },
+    { MHD_OPTION_END, 0, 0 },
+  };
+  if( !g_webTls ) aTls[0].option = MHD_OPTION_END;
+  struct MHD_Daemon *d = MHD_start_daemon(flags, 0, 0, 0, on_request, 0,
           MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, (void*)0,
           MHD_OPTION_SOCK_ADDR, (struct sockaddr*)&addr,
           MHD_OPTION_THREAD_POOL_SIZE, (unsigned)nThread,
@@ -1034,21 +1040,8 @@ int cmd_serve(int argc, char **argv){
           MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64*1024,
           MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
           MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-          MHD_OPTION_HTTPS_MEM_CERT, zCertPem,
-          MHD_OPTION_HTTPS_MEM_KEY, zKeyPem,
+          MHD_OPTION_ARRAY, aTls,
           MHD_OPTION_END);
-  }else{
-    d = MHD_start_daemon(flags, 0, 0, 0, on_request, 0,
-          MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, (void*)0,
-          MHD_OPTION_SOCK_ADDR, (struct sockaddr*)&addr,
-          MHD_OPTION_THREAD_POOL_SIZE, (unsigned)nThread,
-          MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void*)0,
-          MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64*1024,
-          MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-          MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-          MHD_OPTION_END);
-  }
   if( d==0 ){
     fprintf(stderr, "luoshi: cannot listen on %s: %s\n", zListen, strerror(errno));
     free(zCertPem); free(zKeyPem);
