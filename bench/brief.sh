@@ -8,16 +8,7 @@ L=$top/build/luoshi
 B=$top/build/bench-brief
 rm -rf "$B"; mkdir -p "$B"
 export LUOSHI_DB=$B/bench.db LUOSHI_USER=admin LUOSHI_TODAY=2026-01-01
-now(){ date +%s.%N; }
-since(){ awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.0f", (b-a)*1000}'; }
-best5(){
-  best=""
-  for i in 1 2 3 4 5; do
-    t0=$(now); "$@" > /dev/null; ms=$(since "$t0")
-    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-  done
-  echo "$best"
-}
+. "$top/bench/lib.sh"
 echo benchpass1 | "$L" init > /dev/null
 "$L" bench-gen report --tasks 5000 --out "$B/plan" > /dev/null
 "$L" import "$B/plan.txt" --region 基准区 --year 2026 --extraction "$B/plan.json" > /dev/null

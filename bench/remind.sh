@@ -10,8 +10,7 @@ L=$top/build/luoshi
 B=$top/build/bench-remind
 rm -rf "$B"; mkdir -p "$B/sink"
 export LUOSHI_DB=$B/bench.db LUOSHI_USER=admin LUOSHI_TODAY=2026-01-01
-now(){ date +%s.%N; }
-since(){ awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.0f", (b-a)*1000}'; }
+. "$top/bench/lib.sh"
 python3 "$top/tests/e2e/remind_sink.py" "$B/sink" > /dev/null 2>&1 &
 SINK=$!
 trap 'kill $SINK 2>/dev/null' EXIT
