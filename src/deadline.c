@@ -164,20 +164,8 @@ static int five_year_at(const char *z, int i, int n, int s, int year, Hit *h){
 static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
   unsigned char ch = (unsigned char)z[i];
   int e;
-  /* fast exit: a deadline starts with a digit or one of 明后年今全本上下汛
-  ** 主前第十 or a Chinese numeral */
-  if( !(ch>='0' && ch<='9') ){
-    if( ch<0xE4 || ch>0xE9 ) return 0;
-    switch( u8(z+i, &e) ){
-      case 0x660E: case 0x540E: case 0x5E74: case 0x4ECA: case 0x5168: case 0x672C:
-      case 0x4E0A: case 0x4E0B: case 0x6C5B: case 0x4E3B: case 0x524D: case 0x7B2C:
-      case 0x5341: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
-      case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x56FD: case 0x672A:
-        break;
-      default:
-        return 0;
-    }
-  }
+  /* (deadline_find() calls this only where a deadline can start: a digit
+  ** or one of 明后年今全本上下汛主前第十国未 and the numerals) */
   unsigned prev = cp_before(z, i);
   if( ch>='0' && ch<='9' ){
     if( prev>='0' && prev<='9' ) return 0;
