@@ -7,7 +7,7 @@
 
 VERSION  := 0.1
 PKGS     := sqlite3 libmicrohttpd jansson libsodium xlsxwriter libzip \
-            libxml-2.0 poppler-glib libcurl
+            libxml-2.0 poppler-glib libcurl libcrypto
 CC       ?= cc
 WARN     := -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
 CPPFLAGS := -D_GNU_SOURCE -DLUOSHI_VERSION='"$(VERSION)"' -Isrc -Ibuild

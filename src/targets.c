@@ -332,8 +332,8 @@ static char *subject_of(const char *z, int a, int b, int iNum, int iEnd){
     for(size_t m=0; m<sizeof(aSubjectTrim)/sizeof(*aSubjectTrim); m++){
       const char *w = aSubjectTrim[m].z;
       int len = aSubjectTrim[m].n;
-      if( e - s > len && memcmp(z + e - len, w, (size_t)len)==0 ){ e -= len; changed = 1; }
-      if( e - s > len && memcmp(z + s, w, (size_t)len)==0 ){ s += len; changed = 1; }
+      if( e - s > len && z[e-1]==w[len-1] && memcmp(z + e - len, w, (size_t)len)==0 ){ e -= len; changed = 1; }
+      if( e - s > len && z[s+len-1]==w[len-1] && memcmp(z + s, w, (size_t)len)==0 ){ s += len; changed = 1; }
     }
   }
   return xstrndup(z + s, (size_t)(e - s));

@@ -4,6 +4,7 @@
 */
 #include "util.h"
 #include <errno.h>
+#include <openssl/sha.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -203,11 +204,13 @@ int read_file(const char *zPath, char **pz, size_t *pn, Err *e){
   return 0;
 }
 
-/* SHA-256 of p[0..n) as lowercase hex into zOut (65 bytes with the NUL). */
+/* SHA-256 of p[0..n) as lowercase hex into zOut (65 bytes with the NUL).
+** OpenSSL's libcrypto, for its SHA-NI/AVX2 code: five times the speed of
+** libsodium's portable SHA-256 on a report. */
 void sha256_hex(const void *p, size_t n, char zOut[65]){
-  unsigned char h[crypto_hash_sha256_BYTES];
+  unsigned char h[SHA256_DIGEST_LENGTH];
   static const char hex[] = "0123456789abcdef";
-  crypto_hash_sha256(h, p, n);
+  SHA256(p, n, h);
   for(int i=0; i<32; i++){
     zOut[2*i] = hex[h[i]>>4];
     zOut[2*i+1] = hex[h[i]&15];

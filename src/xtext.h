@@ -112,10 +112,11 @@ static inline int at(const char *z, int i, int n, const char *zLit){
   return 1;
 }
 
-/* True when the text z[i..n) ends with zLit just before n. */
+/* True when the text z[i..n) ends with zLit just before n.  (The last
+** byte is tested first: of a Chinese character it differs most.) */
 static inline int ends_with(const char *z, int i, int n, const char *zLit){
   int k = (int)strlen(zLit);
-  return n - i >= k && memcmp(z + n - k, zLit, (size_t)k)==0;
+  return n - i >= k && k>0 && z[n-1]==zLit[k-1] && memcmp(z + n - k, zLit, (size_t)k)==0;
 }
 
 /* True when z[a..b) contains the literal zLit.  Short ranges (a clause)
