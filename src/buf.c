@@ -39,23 +39,11 @@ void buf_grow(Buf *p, size_t nMore){
   p->cap = cap;
 }
 
-/* Append n bytes from z. */
-void buf_append(Buf *p, const void *z, size_t n){
+/* The slow path of buf_append() (buf.h): grow, then append n bytes of z. */
+void buf_append_slow(Buf *p, const void *z, size_t n){
   buf_grow(p, n);
   if( n ) memcpy(p->a + p->n, z, n);
   p->n += n;
-  p->a[p->n] = 0;
-}
-
-/* Append the NUL-terminated string z. */
-void buf_puts(Buf *p, const char *z){
-  buf_append(p, z, strlen(z));
-}
-
-/* Append one byte. */
-void buf_putc(Buf *p, int c){
-  buf_grow(p, 1);
-  p->a[p->n++] = (char)c;
   p->a[p->n] = 0;
 }
 

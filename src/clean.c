@@ -630,7 +630,18 @@ static void copy_line(Ctx *c, const Line *l){
     const char *zWhy = 0;
     int len = 0;
     unsigned char ch = (unsigned char)z[i];
-    if( ch=='(' || ch=='[' || ch=='^' || ch==0xEF || ch==0xE3 ) len = inline_furniture(z, i, l->b, &zWhy);
+    /* furniture starts with ( [ ^ （ ［ 〔 only: skip every other character
+    ** whole */
+    if( ch>=0x80 ){
+      int k = u8_len(ch);
+      if( !(k==3 && i+2<l->b && ((ch==0xEF && (unsigned char)z[i+1]==0xBC
+                                 && ((unsigned char)z[i+2]==0x88 || (unsigned char)z[i+2]==0xBB))
+                                || (ch==0xE3 && (unsigned char)z[i+1]==0x80 && (unsigned char)z[i+2]==0x94))) ){
+        i += k;
+        continue;
+      }
+    }
+    if( ch=='(' || ch=='[' || ch=='^' || ch>=0x80 ) len = inline_furniture(z, i, l->b, &zWhy);
     if( len==0 ){ i++; continue; }
     emit(&c->P, &c->mP, z, iRun, i - iRun);
     ctx_skip(c, i, i + len, zWhy);

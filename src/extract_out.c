@@ -24,32 +24,28 @@
 /* Append z as a JSON string. */
 static void jstr(Buf *b, const char *z){
   static const char hex[] = "0123456789abcdef";
-  buf_grow(b, strlen(z) + 2);
+  size_t n = strlen(z);
+  const char *zEnd = z + n, *zRun = z;
+  buf_grow(b, n + 2);
   buf_putc(b, '"');
-  const char *zRun = z;
-  for(; *z; z++){
-    unsigned char ch = (unsigned char)*z;
-    if( ch>=0x20 && ch!='"' && ch!='\\' ){
-      /* runs of plain bytes: eight at a time while none needs escaping
-      ** (below 0x20, '"' or '\\'; a NUL also stops the run) */
-      for(;;){
-        uint64_t w;
-        size_t nLeft = strnlen(z, 8);
-        if( nLeft<8 ) break;
-        memcpy(&w, z, 8);
-        uint64_t q = w ^ 0x2222222222222222ULL, bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
-        uint64_t m = ((w - 0x2020202020202020ULL) & ~w)
-                   | ((q - 0x0101010101010101ULL) & ~q)
-                   | ((bs - 0x0101010101010101ULL) & ~bs);
-        if( (m & 0x8080808080808080ULL)!=0 ) break;
-        z += 8;
-      }
-      if( *z==0 ) break;
-      ch = (unsigned char)*z;
-      if( ch>=0x20 && ch!='"' && ch!='\\' ) continue;
+  while( z<zEnd ){
+    /* runs of plain bytes, eight at a time while none needs escaping
+    ** (below 0x20, '"' or '\\') */
+    while( zEnd - z >= 8 ){
+      uint64_t w;
+      memcpy(&w, z, 8);
+      uint64_t q = w ^ 0x2222222222222222ULL, bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
+      uint64_t m = ((w - 0x2020202020202020ULL) & ~w)
+                 | ((q - 0x0101010101010101ULL) & ~q)
+                 | ((bs - 0x0101010101010101ULL) & ~bs);
+      if( (m & 0x8080808080808080ULL)!=0 ) break;
+      z += 8;
     }
+    if( z>=zEnd ) break;
+    unsigned char ch = (unsigned char)*z;
+    if( ch>=0x20 && ch!='"' && ch!='\\' ){ z++; continue; }
     buf_append(b, zRun, (size_t)(z - zRun));
-    zRun = z + 1;
+    zRun = ++z;
     switch( ch ){
       case '"':  buf_append(b, "\\\"", 2); break;
       case '\\': buf_append(b, "\\\\", 2); break;
@@ -62,7 +58,7 @@ static void jstr(Buf *b, const char *z){
       }
     }
   }
-  buf_append(b, zRun, (size_t)(z - zRun));
+  buf_append(b, zRun, (size_t)(zEnd - zRun));
   buf_putc(b, '"');
 }
 
@@ -76,7 +72,13 @@ static void jkey(Buf *b, const char *zKey){
 ** round-tripping decimal. */
 static void jnum(Buf *b, double v){
   if( isfinite(v) && v==floor(v) && fabs(v) < 9e15 ){
-    buf_printf(b, "%lld", (long long)v);
+    char z[24];
+    int i = sizeof(z);
+    long long u = (long long)v;
+    unsigned long long m = u<0 ? 0ULL - (unsigned long long)u : (unsigned long long)u;
+    do{ z[--i] = (char)('0' + m%10); m /= 10; }while( m );
+    if( u<0 ) z[--i] = '-';
+    buf_append(b, z + i, sizeof(z) - (size_t)i);
   }else if( isfinite(v) ){
     char z[32];
     for(int prec=15; prec<=17; prec++){

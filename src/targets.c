@@ -276,21 +276,42 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
 ** absent).  A target after a strive word is "strive", else after a must
 ** word "must", else "plain". */
 static void strength_marks(const char *z, int a, int b, int *piStrive, int *piMust){
-  static const char *azStrive[] = {"力争", "争取", "努力", "力求"};
-  static const char *azMust[] = {"确保", "完成", "实现", "必须", "务必", "保证"};
   *piStrive = *piMust = b;
-  /* one pass: each word starts with 力争努确完实必务保, whose UTF-8 starts
-  ** with E4/E5/E7 */
-  for(int i=a; i<b && *piStrive==b; i += u8_len((unsigned char)z[i])){
+  /* one pass over the characters, testing the three bytes of each at once:
+  ** 力争 力求 努力 争取 (strive), 确保 完成 实现 必须 务必 保证 (must) */
+  for(int i=a; i+6<=b && *piStrive==b; i += u8_len((unsigned char)z[i])){
     unsigned char c = (unsigned char)z[i];
     if( c!=0xE4 && c!=0xE5 && c!=0xE7 ) continue;
-    for(size_t m=0; m<sizeof(azStrive)/sizeof(*azStrive); m++){
-      if( at(z, i, b, azStrive[m]) ){ *piStrive = i; break; }
-    }
-    if( *piMust==b ){
-      for(size_t m=0; m<sizeof(azMust)/sizeof(*azMust); m++){
-        if( at(z, i, b, azMust[m]) ){ *piMust = i; break; }
-      }
+    unsigned w = (unsigned)c<<16 | (unsigned)(unsigned char)z[i+1]<<8 | (unsigned char)z[i+2];
+    const char *z2 = z + i + 3;
+    switch( w ){
+      case 0xE58A9B: /* 力 */
+        if( at(z2, 0, b-i-3, "争") || at(z2, 0, b-i-3, "求") ) *piStrive = i;
+        break;
+      case 0xE58AAA: /* 努 */
+        if( at(z2, 0, b-i-3, "力") ) *piStrive = i;
+        break;
+      case 0xE4BA89: /* 争 */
+        if( at(z2, 0, b-i-3, "取") ) *piStrive = i;
+        break;
+      case 0xE7A1AE: /* 确 */
+        if( *piMust==b && at(z2, 0, b-i-3, "保") ) *piMust = i;
+        break;
+      case 0xE5AE8C: /* 完 */
+        if( *piMust==b && at(z2, 0, b-i-3, "成") ) *piMust = i;
+        break;
+      case 0xE5AE9E: /* 实 */
+        if( *piMust==b && at(z2, 0, b-i-3, "现") ) *piMust = i;
+        break;
+      case 0xE5BF85: /* 必 */
+        if( *piMust==b && at(z2, 0, b-i-3, "须") ) *piMust = i;
+        break;
+      case 0xE58AA1: /* 务 */
+        if( *piMust==b && at(z2, 0, b-i-3, "必") ) *piMust = i;
+        break;
+      case 0xE4BF9D: /* 保 */
+        if( *piMust==b && at(z2, 0, b-i-3, "证") ) *piMust = i;
+        break;
     }
   }
 }

@@ -33,7 +33,11 @@ static int find_depts(Ctx *c, int a, int b, Dept *aDept, int nMax){
   int nDept = 0;
   for(int i=a; i<b && nDept<nMax; i++){
     int k;
-    if( !is_lparen(u8(z+i, &k)) ) continue;
+    /* only ( and （ (EF BC 88) open a note */
+    if( z[i]=='(' ) k = 1;
+    else if( (unsigned char)z[i]==0xEF && i+2<b && (unsigned char)z[i+1]==0xBC
+             && (unsigned char)z[i+2]==0x88 ) k = 3;
+    else continue;
     int j = i + k, bKey = 0;
     for(size_t m=0; m<sizeof(azKey)/sizeof(*azKey); m++){
       if( at(z, j, b, azKey[m]) ){ j += (int)strlen(azKey[m]); bKey = 1; break; }
@@ -101,7 +105,7 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
   XDeadline d;
   int iPos, i = s, len;
   memset(&t->deadline, 0, sizeof(t->deadline));
-  snprintf(t->deadline.zDate, sizeof(t->deadline.zDate), "%04d-12-31", p->year);
+  memcpy(t->deadline.zDate, c->zYearEnd, sizeof(t->deadline.zDate));
   while( bDeadline && i<e && (len = deadline_find(c, i, e, &d, &iPos))>0 ){
     free(t->deadline.zText);
     t->deadline = d;
@@ -250,6 +254,7 @@ static int looks_back(Ctx *c, const char *z, int a, int b){
 /* See xtext.h. */
 void tasks_build(Ctx *c){
   const char *z = c->P.a;
+  snprintf(c->zYearEnd, sizeof(c->zYearEnd), "%04u-12-31", (unsigned)c->p->year % 10000u);
   for(int ip=0; ip<c->nPara; ip++){
     Para *q = &c->aPara[ip];
     if( q->kind!=PARA_BODY || q->partKind!=PART_PLAN ) continue;

@@ -69,6 +69,7 @@ struct Ctx {
   int iLastCp;       /* ... and its code point index */
   XDeadline listScope;  /* the deadline of an open goal list ("以下主要目标") */
   int bListScope;       /* 1 while such a list is open (tasks.c) */
+  char zYearEnd[11];    /* "YYYY-12-31" of the plan year (tasks.c) */
 };
 #define CK_STEP 256
 
