@@ -767,6 +767,7 @@ void clean_text(Ctx *c){
     if( e>p->nSource ) e = p->nSource;
     if( s<e ) cps += (int)utf8_count(p->zSource + s, e - s);
   }
+  p->nChars = cps;      /* the checkpoints counted every character */
   normalize(c);
   Line *aLine;
   int nLine = split_lines(c, &aLine);

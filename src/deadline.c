@@ -366,10 +366,8 @@ int deadline_of_heading(Ctx *c, const XNode *n, XDeadline *d){
   const char *z = n->zTitle;
   int nz = (int)strlen(z);
   int year = c->p->year, y = 0, iAt = -1, nLen = 0;
-  char zYear[8];
   if( !(strstr(z, "目标") || strstr(z, "任务") || strstr(z, "安排")) ) return 0;
-  snprintf(zYear, sizeof(zYear), "%d年", year);
-  if( strstr(z, zYear) ) return 0;
+  if( strstr(z, c->zYearWord) ) return 0;
   for(int i=0; i+9<=nz; i++){
     int e;
     if( at(z, i, nz, "十") ){

@@ -24,7 +24,6 @@ int extract_bytes(const char *zName, const unsigned char *a, size_t n,
   sha256_hex(a, n, p->zSha256);
   p->nSource = text.n;
   p->zSource = buf_detach(&text);
-  p->nChars = (int)utf8_count(p->zSource, p->nSource);
   return extract_text(p, year, e);
 }
 

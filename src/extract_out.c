@@ -145,7 +145,11 @@ char *extraction_json(const Extraction *p, int pretty){
   jstr(&b, p->zEncoding ? p->zEncoding : "UTF-8");
   buf_puts(&b, ",\"format\":");
   jstr(&b, p->zFormat ? p->zFormat : "txt");
-  buf_printf(&b, ",\"chars\":%d},\"year\":%d,", p->nChars, p->year);
+  buf_puts(&b, ",\"chars\":");
+  jint(&b, p->nChars);
+  buf_puts(&b, "},\"year\":");
+  jint(&b, p->year);
+  buf_putc(&b, ',');
   jkey(&b, "year_from");
   jstr(&b, p->zYearFrom ? p->zYearFrom : "clock");
   if( p->zTitle ){
@@ -156,16 +160,22 @@ char *extraction_json(const Extraction *p, int pretty){
   for(int i=0; i<p->nNode; i++){
     const XNode *n = &p->aNode[i];
     if( i ) buf_putc(&b, ',');
-    buf_printf(&b, "{\"id\":\"n%d\",\"parent\":", i+1);
-    if( n->iParent>=0 ) buf_printf(&b, "\"n%d\"", n->iParent+1); else buf_puts(&b, "null");
-    buf_printf(&b, ",\"level\":%d,\"label\":", n->level);
+    buf_puts(&b, "{\"id\":\"n");
+    jint(&b, i+1);
+    buf_puts(&b, "\",\"parent\":");
+    if( n->iParent>=0 ){ buf_puts(&b, "\"n"); jint(&b, n->iParent+1); buf_putc(&b, '"'); }
+    else buf_puts(&b, "null");
+    buf_puts(&b, ",\"level\":");
+    jint(&b, n->level);
+    buf_puts(&b, ",\"label\":");
     jstr(&b, n->zLabel ? n->zLabel : "");
     buf_puts(&b, ",\"title\":");
     jstr(&b, n->zTitle ? n->zTitle : "");
     buf_puts(&b, ",\"span\":");
     jspan(&b, n->span);
-    buf_printf(&b, ",\"inferred\":%s,\"part\":\"%s\"}", n->inferred ? "true" : "false",
-               azPart[n->partKind & 3]);
+    buf_puts(&b, n->inferred ? ",\"inferred\":true,\"part\":\"" : ",\"inferred\":false,\"part\":\"");
+    buf_puts(&b, azPart[n->partKind & 3]);
+    buf_puts(&b, "\"}");
   }
   buf_puts(&b, "],\"tasks\":[");
   for(int i=0; i<p->nTask; i++){
@@ -189,7 +199,7 @@ char *extraction_json(const Extraction *p, int pretty){
     jstr(&b, t->deadline.zDate);
     buf_puts(&b, ",\"text\":");
     if( t->deadline.zText ) jstr(&b, t->deadline.zText); else buf_puts(&b, "null");
-    buf_printf(&b, ",\"explicit\":%s", t->deadline.explicit ? "true" : "false");
+    buf_puts(&b, t->deadline.explicit ? ",\"explicit\":true" : ",\"explicit\":false");
     if( t->deadline.explicit ){
       buf_puts(&b, ",\"span\":");
       jspan(&b, t->deadline.span);

@@ -34,37 +34,39 @@ static const struct { const char *z; int n; } aUnit[] = {
 
 /* Words before a number (ending right at it) that make the target "≥",
 ** "≤" or "~". */
-static const struct { const char *zWord; const char *zCmp; } aPrefix[] = {
-  {"不低于", ">="}, {"不少于", ">="}, {"不小于", ">="}, {"至少", ">="}, {"超过", ">="},
-  {"高于", ">="}, {"大于", ">="}, {"突破", ">="}, {"超", ">="}, {"多于", ">="},
-  {"不超过", "<="}, {"不高于", "<="}, {"不多于", "<="}, {"不大于", "<="}, {"低于", "<="},
-  {"少于", "<="}, {"小于", "<="}, {"以内", "<="},
-  {"约", "~"}, {"大约", "~"}, {"近", "~"}, {"接近", "~"},
-  {"迈上", ">="}, {"跨上", ">="}, {"跃上", ">="}, {"站上", ">="},
+static const struct { Lit w; const char *zCmp; } aPrefix[] = {
+  {LIT("不低于"), ">="}, {LIT("不少于"), ">="}, {LIT("不小于"), ">="}, {LIT("至少"), ">="}, {LIT("超过"), ">="},
+  {LIT("高于"), ">="}, {LIT("大于"), ">="}, {LIT("突破"), ">="}, {LIT("超"), ">="}, {LIT("多于"), ">="},
+  {LIT("不超过"), "<="}, {LIT("不高于"), "<="}, {LIT("不多于"), "<="}, {LIT("不大于"), "<="}, {LIT("低于"), "<="},
+  {LIT("少于"), "<="}, {LIT("小于"), "<="}, {LIT("以内"), "<="},
+  {LIT("约"), "~"}, {LIT("大约"), "~"}, {LIT("近"), "~"}, {LIT("接近"), "~"},
+  {LIT("迈上"), ">="}, {LIT("跨上"), ">="}, {LIT("跃上"), ">="}, {LIT("站上"), ">="},
 };
 
 /* Words after the unit that make the target "≥", "≤" or "~". */
-static const struct { const char *zWord; const char *zCmp; } aSuffix[] = {
-  {"及以上", ">="}, {"或以上", ">="}, {"以上", ">="}, {"之上", ">="},
-  {"及以下", "<="}, {"以下", "<="}, {"以内", "<="}, {"之内", "<="},
-  {"左右", "~"}, {"上下", "~"},
+static const struct { Lit w; const char *zCmp; } aSuffix[] = {
+  {LIT("及以上"), ">="}, {LIT("或以上"), ">="}, {LIT("以上"), ">="}, {LIT("之上"), ">="},
+  {LIT("及以下"), "<="}, {LIT("以下"), "<="}, {LIT("以内"), "<="}, {LIT("之内"), "<="},
+  {LIT("左右"), "~"}, {LIT("上下"), "~"},
 };
 
 /* Verbs that, just before a Chinese numeral, show it counts a commitment
 ** (新建三个 …); without one a Chinese numeral is a name or a set phrase. */
-static const char *azVerb[] = {
-  "新建", "新增", "建成", "建设", "完成", "改造", "培育", "打造", "引进", "实施", "创建",
-  "开工", "新开", "开通", "办好", "办成", "举办", "开展", "推出", "招引", "签约", "落地",
-  "投产", "培训", "扶持", "救助", "增加", "达到", "达", "突破", "治理", "修复", "整治",
-  "种植", "发放", "安置", "提供", "培养", "认定", "争创", "创成", "建立", "新培育",
-  "新引进", "招聘", "招录", "录用", "吸纳", "建", "增", "办", "新", "修", "改建", "扩建",
-  "创成", "申报", "储备", "流转", "复垦", "绿化",
+static const Lit aVerb[] = {
+  LIT("新建"), LIT("新增"), LIT("建成"), LIT("建设"), LIT("完成"), LIT("改造"), LIT("培育"), LIT("打造"),
+  LIT("引进"), LIT("实施"), LIT("创建"), LIT("开工"), LIT("新开"), LIT("开通"), LIT("办好"), LIT("办成"),
+  LIT("举办"), LIT("开展"), LIT("推出"), LIT("招引"), LIT("签约"), LIT("落地"), LIT("投产"), LIT("培训"),
+  LIT("扶持"), LIT("救助"), LIT("增加"), LIT("达到"), LIT("达"), LIT("突破"), LIT("治理"), LIT("修复"),
+  LIT("整治"), LIT("种植"), LIT("发放"), LIT("安置"), LIT("提供"), LIT("培养"), LIT("认定"), LIT("争创"),
+  LIT("创成"), LIT("建立"), LIT("新培育"), LIT("新引进"), LIT("招聘"), LIT("招录"), LIT("录用"), LIT("吸纳"),
+  LIT("建"), LIT("增"), LIT("办"), LIT("新"), LIT("修"), LIT("改建"), LIT("扩建"), LIT("创成"), LIT("申报"),
+  LIT("储备"), LIT("流转"), LIT("复垦"), LIT("绿化"),
 };
 
 /* Verbs that govern a list: a Chinese numeral that closes an item of the
 ** list ("改造老旧小区23个、背街小巷十五条，") counts when one of these or of
-** azVerb stands earlier in the clause. */
-static const char *azListVerb[] = {"发展", "推广", "谋划", "提升", "新发展"};
+** aVerb stands earlier in the clause. */
+static const Lit aListVerb[] = {LIT("发展"), LIT("推广"), LIT("谋划"), LIT("提升"), LIT("新发展")};
 
 /* Length of the unit at z[i], its written form in *pzUnit; 0 when none. */
 static int unit_at(const char *z, int i, int n, const char **pzUnit){
@@ -441,10 +443,10 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   if( strcmp(zUnit, "方")==0 && (at(z, iEnd, b, "面") || at(z, iEnd, b, "案") || at(z, iEnd, b, "式")) ) return 0;
   if( strcmp(zUnit, "米")==0 && (at(z, iEnd, b, "饭") || at(z, iEnd, b, "粮")) ) return 0;
   int bSuffix = 0;
-  for(size_t m=0; m<sizeof(aSuffix)/sizeof(*aSuffix); m++){
-    if( at(z, iEnd, b, aSuffix[m].zWord) ){
+  for(int m=0; m<NLIT(aSuffix); m++){
+    if( at(z, iEnd, b, aSuffix[m].w.z) ){
       zCmp = aSuffix[m].zCmp;
-      iEnd += (int)strlen(aSuffix[m].zWord);
+      iEnd += aSuffix[m].w.n;
       bSuffix = 1;
       break;
     }
@@ -453,19 +455,20 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
     /* the word may be followed by 有/达到/为/在 or a verb: "至少有1名",
     ** "至少建成2所"; the longest word wins (不高于 over 高于) */
     int ip = i;
-    static const char *azLink[] = {"达到", "有", "达", "为", "在"};
-    for(size_t m=0; m<sizeof(azLink)/sizeof(*azLink); m++){
-      if( ends_with(z, a, ip, azLink[m]) ){ ip -= (int)strlen(azLink[m]); break; }
+    static const Lit aLink[] = {LIT("达到"), LIT("有"), LIT("达"), LIT("为"), LIT("在")};
+    for(int m=0; m<NLIT(aLink); m++){
+      if( ends_with_n(z, a, ip, aLink[m].z, aLink[m].n) ){ ip -= aLink[m].n; break; }
     }
     if( ip==i ){
-      for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb); m++){
-        if( strlen(azVerb[m])==6 && ends_with(z, a, ip, azVerb[m]) ){ ip -= 6; break; }
+      for(int m=0; m<NLIT(aVerb); m++){
+        if( aVerb[m].n==6 && ends_with_n(z, a, ip, aVerb[m].z, 6) ){ ip -= 6; break; }
       }
     }
-    size_t nBest = 0;
-    for(size_t m=0; m<sizeof(aPrefix)/sizeof(*aPrefix); m++){
-      size_t len = strlen(aPrefix[m].zWord);
-      if( len>nBest && (ends_with(z, a, i, aPrefix[m].zWord) || (ip<i && ends_with(z, a, ip, aPrefix[m].zWord))) ){
+    int nBest = 0;
+    for(int m=0; m<NLIT(aPrefix); m++){
+      int len = aPrefix[m].w.n;
+      if( len>nBest && (ends_with_n(z, a, i, aPrefix[m].w.z, len)
+                        || (ip<i && ends_with_n(z, a, ip, aPrefix[m].w.z, len))) ){
         zCmp = aPrefix[m].zCmp;
         nBest = len;
       }
@@ -480,8 +483,8 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   if( bChinese ){
     /* a class, not a count: "地表水三类及以上断面" */
     int bVerb = bSuffix && strcmp(zUnit, "类")!=0;
-    for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb) && !bVerb; m++){
-      if( ends_with(z, a, i, azVerb[m]) ) bVerb = 1;
+    for(int m=0; m<NLIT(aVerb) && !bVerb; m++){
+      if( ends_with_n(z, a, i, aVerb[m].z, aVerb[m].n) ) bVerb = 1;
     }
     /* an item of a list governed by a verb: "改造老旧小区23个、背街小巷十五条，" */
     if( !bVerb && (iEnd>=b || is_clause_mark(u8(z+iEnd, &k))) ){
@@ -492,11 +495,11 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
         if( is_sentence_end(c2) || is_semicolon(c2) || is_comma(c2) || is_colon(c2) ) break;
         s = jp;
       }
-      for(size_t m=0; m<sizeof(azVerb)/sizeof(*azVerb) && !bVerb; m++){
-        if( strlen(azVerb[m])>=6 && has(z, s, i, azVerb[m]) ) bVerb = 1;
+      for(int m=0; m<NLIT(aVerb) && !bVerb; m++){
+        if( aVerb[m].n>=6 && has_n(z, s, i, aVerb[m].z, aVerb[m].n) ) bVerb = 1;
       }
-      for(size_t m=0; m<sizeof(azListVerb)/sizeof(*azListVerb) && !bVerb; m++){
-        if( has(z, s, i, azListVerb[m]) ) bVerb = 1;
+      for(int m=0; m<NLIT(aListVerb) && !bVerb; m++){
+        if( has_n(z, s, i, aListVerb[m].z, aListVerb[m].n) ) bVerb = 1;
       }
     }
     if( !bVerb ) return 0;

@@ -255,6 +255,7 @@ static int looks_back(Ctx *c, const char *z, int a, int b){
 void tasks_build(Ctx *c){
   const char *z = c->P.a;
   snprintf(c->zYearEnd, sizeof(c->zYearEnd), "%04u-12-31", (unsigned)c->p->year % 10000u);
+  snprintf(c->zYearWord, sizeof(c->zYearWord), "%u年", (unsigned)c->p->year % 10000u);
   for(int ip=0; ip<c->nPara; ip++){
     Para *q = &c->aPara[ip];
     if( q->kind!=PARA_BODY || q->partKind!=PART_PLAN ) continue;

@@ -154,9 +154,15 @@ size_t utf8_valid_prefix(const unsigned char *z, size_t n){
   while( i<n ){
     if( z[i]<0x80 ){ i++; continue; }
     /* fast path for the common 3-byte characters (U+0800..U+FFFF, not
-    ** surrogates): lead E1..EC or EE..EF with two continuation bytes */
-    if( i+2<n && z[i]>=0xE1 && z[i]<=0xEF && z[i]!=0xED
-        && (z[i+1]&0xC0)==0x80 && (z[i+2]&0xC0)==0x80 ){ i += 3; continue; }
+    ** surrogates): lead E1..EC or EE..EF with two continuation bytes,
+    ** tested on the four bytes at once */
+    while( i+3<=n ){
+      uint32_t w = (uint32_t)z[i] | (uint32_t)z[i+1]<<8 | (uint32_t)z[i+2]<<16;
+      unsigned lead = w & 0xFF;
+      if( lead-0xE1u>0x0Eu || lead==0xED || (w & 0xC0C000u)!=0x808000u ) break;
+      i += 3;
+    }
+    if( i>=n || z[i]<0x80 ) continue;
     int k = utf8_decode(z+i, n-i, &cp);
     if( k==0 ) break;
     i += (size_t)k;

@@ -70,6 +70,7 @@ struct Ctx {
   XDeadline listScope;  /* the deadline of an open goal list ("以下主要目标") */
   int bListScope;       /* 1 while such a list is open (tasks.c) */
   char zYearEnd[11];    /* "YYYY-12-31" of the plan year (tasks.c) */
+  char zYearWord[8];    /* "YYYY年" of the plan year (tasks.c) */
 };
 #define CK_STEP 256
 
@@ -113,23 +114,38 @@ static inline int at(const char *z, int i, int n, const char *zLit){
   return 1;
 }
 
-/* True when the text z[i..n) ends with zLit just before n.  (The last
-** byte is tested first: of a Chinese character it differs most.) */
-static inline int ends_with(const char *z, int i, int n, const char *zLit){
-  int k = (int)strlen(zLit);
-  return n - i >= k && k>0 && z[n-1]==zLit[k-1] && memcmp(z + n - k, zLit, (size_t)k)==0;
+/* A literal with its length in bytes, for tables of words: LIT("确保"). */
+typedef struct Lit Lit;
+struct Lit { const char *z; int n; };
+#define LIT(s) {s, (int)sizeof(s)-1}
+#define NLIT(a) ((int)(sizeof(a)/sizeof(*(a))))
+
+/* True when the text z[i..n) ends with the nLit bytes of zLit just before
+** n.  (The last byte is tested first: of a Chinese character it differs
+** most.) */
+static inline int ends_with_n(const char *z, int i, int n, const char *zLit, int nLit){
+  return n - i >= nLit && nLit>0 && z[n-1]==zLit[nLit-1] && memcmp(z + n - nLit, zLit, (size_t)nLit)==0;
 }
 
-/* True when z[a..b) contains the literal zLit.  Short ranges (a clause)
-** are scanned directly, long ones with memmem. */
-static inline int has(const char *z, int a, int b, const char *zLit){
-  int n = (int)strlen(zLit);
+/* True when the text z[i..n) ends with zLit just before n. */
+static inline int ends_with(const char *z, int i, int n, const char *zLit){
+  return ends_with_n(z, i, n, zLit, (int)strlen(zLit));
+}
+
+/* True when z[a..b) contains the nLit bytes of zLit.  Short ranges (a
+** clause) are scanned directly, long ones with memmem. */
+static inline int has_n(const char *z, int a, int b, const char *zLit, int n){
   if( b - a < n || n==0 ) return 0;
   if( b - a > 96 ) return memmem(z + a, (size_t)(b - a), zLit, (size_t)n)!=0;
   for(int i=a; i+n<=b; i++){
     if( z[i]==zLit[0] && memcmp(z + i, zLit, (size_t)n)==0 ) return 1;
   }
   return 0;
+}
+
+/* True when z[a..b) contains the literal zLit. */
+static inline int has(const char *z, int a, int b, const char *zLit){
+  return has_n(z, a, b, zLit, (int)strlen(zLit));
 }
 
 static inline int is_han(unsigned c){ return c>=0x3400 && c<=0x9FFF; }
