@@ -209,14 +209,20 @@ static void normalize(Ctx *c){
   char zRep[8];
   Buf *out = &c->W;
   buf_grow(out, (size_t)n);
-  /* the bytes that may start something to change */
-  static const unsigned char aSpecial[256] = {
-    ['\\']=1, ['\r']=1, ['\t']=1, ['\f']=1, ['\v']=1, ['&']=1, ['<']=1,
-    [0xC2]=1, [0xE2]=1, [0xE3]=1, [0xEF]=1,
+  /* for each lead byte, how far to skip when it starts nothing to change
+  ** (the whole character: the text is valid UTF-8), 0 when it may */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+  static const unsigned char aSkip[256] = {
+    [0x00 ... 0x7F] = 1, [0x80 ... 0xBF] = 1, [0xC0 ... 0xDF] = 2,
+    [0xE0 ... 0xEF] = 3, [0xF0 ... 0xFF] = 4,
+    ['\\']=0, ['\r']=0, ['\t']=0, ['\f']=0, ['\v']=0, ['&']=0, ['<']=0,
+    [0xC2]=0, [0xE2]=0, [0xE3]=0, [0xEF]=0,
   };
+#pragma GCC diagnostic pop
   while( i<n ){
-    while( i<n && !aSpecial[(unsigned char)z[i]] ) i++;
-    if( i>=n ) break;
+    while( i<n && aSkip[(unsigned char)z[i]] ) i += aSkip[(unsigned char)z[i]];
+    if( i>=n ){ i = n; break; }
     unsigned char ch = (unsigned char)z[i];
     int nDel = 0;
     const char *zTo = 0;
