@@ -197,7 +197,86 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
     int len = period_after_year(z, i, n, year, h, 0);
     return len>0 ? len : 0;
   }
-  /* 二〇三五年: a year written in Chinese digits, as a 4-digit year */
+  /* the other rules each start with their own character */
+  switch( u8(z+i, &e) ){
+    case 0x660E: /* 明 */
+      if( at(z, i, n, "明年") ){ h->y = year+1; h->m = 12; h->d = 31; return 6; }
+      return 0;
+    case 0x4ECA: /* 今 */
+    case 0x672A: /* 未 */
+      /* 今后五年 / 未来五年 with goals: "明确了今后五年的发展目标", "今后五年要…" */
+      if( at(z, i, n, "今后五年") || at(z, i, n, "未来五年") ){
+        int q = i + 12, ok = 0;
+        for(int nc=0; q<n && nc<12 && !ok; nc++){
+          unsigned c2 = u8(z+q, &e);
+          if( is_comma(c2) || is_sentence_end(c2) || is_semicolon(c2) || c2==0x662F /*是*/ ) break;
+          if( at(z, q, n, "目标") || at(z, q, n, "要") || at(z, q, n, "将") || at(z, q, n, "任务") ) ok = 1;
+          q += e;
+        }
+        if( !ok ) return 0;
+        h->y = year + 4; h->m = 12; h->d = 31;
+        return 12;
+      }
+      if( at(z, i, n, "今年") ){
+        if( at(z, i+6, n, "以来") ) return 0;
+        h->y = year; h->m = 12; h->d = 31;
+        return 6;
+      }
+      return 0;
+    case 0x540E: /* 后 */
+      if( at(z, i, n, "后年") ){ h->y = year+2; h->m = 12; h->d = 31; return 6; }
+      return 0;
+    case 0x5E74: /* 年 */
+      if( at(z, i, n, "年底") || at(z, i, n, "年末") ){
+        if( prev==0x53BB /*去*/ || prev==0x5F53 /*当*/ || prev==0x6BCF /*每*/ || (prev>='0' && prev<='9') ) return 0;
+        h->y = year; h->m = 12; h->d = 31;
+        return at(z, i+6, n, "前") ? 9 : 6;
+      }
+      if( at(z, i, n, "年内") ){
+        if( (prev>='0' && prev<='9') ) return 0;
+        int d = cn_digit(prev);
+        if( d>=2 && d<=10 ){ h->y = year + d - 1; h->m = 12; h->d = 31; return 6; }  /* 三年内 */
+        if( d>=0 || prev==0x53BB /*去*/ ) return 0;
+        h->y = year; h->m = 12; h->d = 31;
+        return 6;
+      }
+      if( at(z, i, n, "年中") && prev!=0x4ECA ){ h->y = year; h->m = 6; h->d = 30; return 6; }
+      return 0;
+    case 0x5168: /* 全 */
+    case 0x672C: /* 本 */
+      if( at(z, i, n, "全年") || at(z, i, n, "本年") ){
+        if( at(z, i+6, n, "以来") ) return 0;
+        h->y = year; h->m = 12; h->d = 31;
+        return 6;
+      }
+      return 0;
+    case 0x4E0A: /* 上 */
+      if( at(z, i, n, "上半年") ){
+        if( prev==0x53BB /*去*/ ) return 0;
+        h->y = year; h->m = 6; h->d = 30; return 9;
+      }
+      return 0;
+    case 0x4E0B: /* 下 */
+      if( at(z, i, n, "下半年") ){ h->y = year; h->m = 12; h->d = 31; return 9; }
+      return 0;
+    case 0x56FD: /* 国 */
+      if( at(z, i, n, "国庆节前") || at(z, i, n, "国庆前") ){
+        h->y = year; h->m = 9; h->d = 30;
+        return at(z, i, n, "国庆节前") ? 12 : 9;
+      }
+      return 0;
+    case 0x6C5B: /* 汛 */
+    case 0x4E3B: /* 主 */
+      if( at(z, i, n, "汛期前") || at(z, i, n, "主汛期前") || at(z, i, n, "汛前") ){
+        h->y = year; h->m = 5; h->d = 31;
+        return at(z, i, n, "主汛期前") ? 12 : at(z, i, n, "汛期前") ? 9 : 6;
+      }
+      return 0;
+    case 0x524D: /* 前 */
+    case 0x7B2C: /* 第 */
+      return quarter_at(z, i, n, year, h);
+  }
+  /* the numerals: 二〇三五年, a year written in Chinese digits */
   if( at(z, i, n, "二〇") || at(z, i, n, "二零") ){
     int y = 0, q = i;
     for(int k=0; k<4; k++){
@@ -211,53 +290,6 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
     if( at(z, q+3, n, "以来") || at(z, q+3, n, "起") || at(z, q+3, n, "远景") ) return 0;
     h->y = y; h->m = 12; h->d = 31;
     return q + 3 - i;
-  }
-  if( at(z, i, n, "明年") ){ h->y = year+1; h->m = 12; h->d = 31; return 6; }
-  /* 今后五年 / 未来五年 with goals: "明确了今后五年的发展目标", "今后五年要…" */
-  if( at(z, i, n, "今后五年") || at(z, i, n, "未来五年") ){
-    int q = i + 12, ok = 0;
-    for(int nc=0; q<n && nc<12 && !ok; nc++){
-      unsigned c2 = u8(z+q, &e);
-      if( is_comma(c2) || is_sentence_end(c2) || is_semicolon(c2) || c2==0x662F /*是*/ ) break;
-      if( at(z, q, n, "目标") || at(z, q, n, "要") || at(z, q, n, "将") || at(z, q, n, "任务") ) ok = 1;
-      q += e;
-    }
-    if( !ok ) return 0;
-    h->y = year + 4; h->m = 12; h->d = 31;
-    return 12;
-  }
-  if( at(z, i, n, "后年") ){ h->y = year+2; h->m = 12; h->d = 31; return 6; }
-  if( at(z, i, n, "年底") || at(z, i, n, "年末") ){
-    if( prev==0x53BB /*去*/ || prev==0x5F53 /*当*/ || prev==0x6BCF /*每*/ || (prev>='0' && prev<='9') ) return 0;
-    h->y = year; h->m = 12; h->d = 31;
-    return at(z, i+6, n, "前") ? 9 : 6;
-  }
-  if( at(z, i, n, "年内") ){
-    if( (prev>='0' && prev<='9') ) return 0;
-    int d = cn_digit(prev);
-    if( d>=2 && d<=10 ){ h->y = year + d - 1; h->m = 12; h->d = 31; return 6; }  /* 三年内 */
-    if( d>=0 || prev==0x53BB /*去*/ ) return 0;
-    h->y = year; h->m = 12; h->d = 31;
-    return 6;
-  }
-  if( at(z, i, n, "今年") || at(z, i, n, "全年") || at(z, i, n, "本年") ){
-    if( at(z, i+6, n, "以来") ) return 0;
-    h->y = year; h->m = 12; h->d = 31;
-    return 6;
-  }
-  if( at(z, i, n, "上半年") ){
-    if( prev==0x53BB /*去*/ ) return 0;
-    h->y = year; h->m = 6; h->d = 30; return 9;
-  }
-  if( at(z, i, n, "下半年") ){ h->y = year; h->m = 12; h->d = 31; return 9; }
-  if( at(z, i, n, "年中") && prev!=0x4ECA ){ h->y = year; h->m = 6; h->d = 30; return 6; }
-  if( at(z, i, n, "国庆节前") || at(z, i, n, "国庆前") ){
-    h->y = year; h->m = 9; h->d = 30;
-    return at(z, i, n, "国庆节前") ? 12 : 9;
-  }
-  if( at(z, i, n, "汛期前") || at(z, i, n, "主汛期前") || at(z, i, n, "汛前") ){
-    h->y = year; h->m = 5; h->d = 31;
-    return at(z, i, n, "主汛期前") ? 12 : at(z, i, n, "汛期前") ? 9 : 6;
   }
   int len = quarter_at(z, i, n, year, h);
   if( len ) return len;

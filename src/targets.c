@@ -9,6 +9,7 @@
 */
 #include "xtext.h"
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -68,13 +69,40 @@ static const Lit aVerb[] = {
 ** aVerb stands earlier in the clause. */
 static const Lit aListVerb[] = {LIT("发展"), LIT("推广"), LIT("谋划"), LIT("提升"), LIT("新发展")};
 
+/* The units indexed by their first character: aUnitIndex[h] lists the
+** entries of aUnit whose first character hashes to h, ended by -1.  Built
+** once (pthread_once: extraction runs in the server's threads too). */
+#define UNIT_HASH 64
+static signed char aUnitIndex[UNIT_HASH][8];
+static pthread_once_t unitOnce = PTHREAD_ONCE_INIT;
+
+/* Hash of the character at z (ASCII or the lead of a multibyte one). */
+static unsigned unit_hash(const char *z){
+  const unsigned char *u = (const unsigned char*)z;
+  if( u[0]<0x80 ) return u[0] % UNIT_HASH;
+  return (u[0]*7u + u[1]*31u + u[2]) % UNIT_HASH;
+}
+
+/* Fill aUnitIndex (see above). */
+static void unit_index_build(void){
+  int an[UNIT_HASH] = {0};
+  memset(aUnitIndex, -1, sizeof(aUnitIndex));
+  for(int k=0; k<NLIT(aUnit); k++){
+    unsigned h = unit_hash(aUnit[k].z);
+    if( an[h]>=7 ) fatal("targets.c: too many units share a hash (%u)", h);
+    aUnitIndex[h][an[h]++] = (signed char)k;
+  }
+}
+
 /* Length of the unit at z[i], its written form in *pzUnit; 0 when none. */
 static int unit_at(const char *z, int i, int n, const char **pzUnit){
   int best = 0;
   if( i>=n ) return 0;
-  for(size_t k=0; k<sizeof(aUnit)/sizeof(*aUnit); k++){
-    int len = aUnit[k].n;
-    if( aUnit[k].z[0]!=z[i] || len<=best || i+len>n ) continue;
+  pthread_once(&unitOnce, unit_index_build);
+  const signed char *a = aUnitIndex[i+2<n || (unsigned char)z[i]<0x80 ? unit_hash(z+i) : 0];
+  for(int m=0; m<8 && a[m]>=0; m++){
+    int k = a[m], len = aUnit[k].n;
+    if( len<=best || i+len>n ) continue;
     if( memcmp(z+i, aUnit[k].z, (size_t)len)==0 ){ best = len; *pzUnit = aUnit[k].z; }
   }
   if( best && (strcmp(*pzUnit, "\xEF\xBC\x85")==0) ) *pzUnit = "%";

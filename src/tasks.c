@@ -33,11 +33,12 @@ static int find_depts(Ctx *c, int a, int b, Dept *aDept, int nMax){
   int nDept = 0;
   for(int i=a; i<b && nDept<nMax; i++){
     int k;
-    /* only ( and （ (EF BC 88) open a note */
-    if( z[i]=='(' ) k = 1;
-    else if( (unsigned char)z[i]==0xEF && i+2<b && (unsigned char)z[i+1]==0xBC
-             && (unsigned char)z[i+2]==0x88 ) k = 3;
-    else continue;
+    /* the next ( or （: a note opens with one */
+    const char *z1 = memchr(z+i, '(', (size_t)(b-i));
+    const char *z2 = memmem(z+i, (size_t)(b-i), "（", 3);
+    if( z1==0 && z2==0 ) break;
+    if( z2==0 || (z1 && z1<z2) ){ i = (int)(z1 - z); k = 1; }
+    else{ i = (int)(z2 - z); k = 3; }
     int j = i + k, bKey = 0;
     for(size_t m=0; m<sizeof(azKey)/sizeof(*azKey); m++){
       if( at(z, j, b, azKey[m]) ){ j += (int)strlen(azKey[m]); bKey = 1; break; }
@@ -89,6 +90,19 @@ static void task_free_last(Extraction *p){
   memset(t, 0, sizeof(*t));
 }
 
+/* The period heading iNode names for the tasks under it (see
+** deadline_of_heading), asked once per heading and kept in c->aHeadDl.
+** Returns 1 and fills d with a copy the caller owns, else 0. */
+static int heading_deadline(Ctx *c, int iNode, XDeadline *d){
+  if( c->aHeadDl==0 ) c->aHeadDl = xcalloc((size_t)c->p->nNode + 1, sizeof(*c->aHeadDl));
+  HeadDl *h = &c->aHeadDl[iNode];
+  if( h->state==0 ) h->state = deadline_of_heading(c, &c->p->aNode[iNode], &h->d) ? 2 : 1;
+  if( h->state==1 ) return 0;
+  *d = h->d;
+  d->zText = xstrdup(h->d.zText);
+  return 1;
+}
+
 /* Add one task for P[s, e) under node iNode; bDeadline says whether the
 ** text may name a deadline (else the search is skipped). */
 static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
@@ -129,7 +143,7 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
   /* (only for the sections under such a heading: the guidance right under
   ** it keeps the plan year) */
   for(int j=iNode>=0 ? p->aNode[iNode].iParent : -1; !t->deadline.explicit && j>=0; j=p->aNode[j].iParent){
-    if( p->aNode[j].level<=2 && deadline_of_heading(c, &p->aNode[j], &d) ) t->deadline = d;
+    if( p->aNode[j].level<=2 && heading_deadline(c, j, &d) ) t->deadline = d;
   }
   return t;
 }
@@ -322,5 +336,10 @@ void tasks_build(Ctx *c){
   if( c->bListScope ){
     free(c->listScope.zText);
     c->bListScope = 0;
+  }
+  if( c->aHeadDl ){
+    for(int i=0; i<c->p->nNode; i++) if( c->aHeadDl[i].state==2 ) free(c->aHeadDl[i].d.zText);
+    free(c->aHeadDl);
+    c->aHeadDl = 0;
   }
 }

@@ -54,6 +54,13 @@ struct Inline {
   int iNode;         /* the node made for it */
 };
 
+/* What a heading names as the period of the tasks under it (tasks.c). */
+typedef struct HeadDl HeadDl;
+struct HeadDl {
+  int state;          /* 0 not asked yet, 1 none, 2 d holds it */
+  XDeadline d;
+};
+
 typedef struct Ctx Ctx;
 struct Ctx {
   Extraction *p;     /* the result being built */
@@ -71,6 +78,7 @@ struct Ctx {
   int bListScope;       /* 1 while such a list is open (tasks.c) */
   char zYearEnd[11];    /* "YYYY-12-31" of the plan year (tasks.c) */
   char zYearWord[8];    /* "YYYY年" of the plan year (tasks.c) */
+  HeadDl *aHeadDl;      /* per node: the period its heading names (tasks.c) */
 };
 #define CK_STEP 256
 
