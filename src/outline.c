@@ -173,6 +173,8 @@ static int first_sentence_end(const char *z, int a, int b, int *pbEnd){
   int depth = 0;
   for(int i=a; i<b; ){
     int k;
+    unsigned char lead = (unsigned char)z[i];
+    if( lead>=0xE4 && lead<=0xE9 ){ i += 3; continue; }   /* Han: no mark */
     unsigned ch = u8(z+i, &k);
     if( ch==0x201C || ch==0x300A ) depth++;          /* “ 《 */
     else if( (ch==0x201D || ch==0x300B) && depth>0 ) depth--;
@@ -235,6 +237,8 @@ static void inline_headings(Ctx *c, Para *q, int iParent, int partKind, int nFir
     /* on to the next sentence (or the list after a colon: "“五个行动”：一是…") */
     int e, k;
     for(e=s; e<b; ){
+      unsigned char lead = (unsigned char)z[e];
+      if( lead>=0xE4 && lead<=0xE9 ){ e += 3; continue; }   /* Han: no mark */
       unsigned ch = u8(z+e, &k);
       e += k;
       if( is_sentence_end(ch) || is_semicolon(ch) || is_colon(ch) ) break;

@@ -238,7 +238,8 @@ static int clause_start(const char *z, int a, int i){
   while( i>a ){
     int j = u8_prev(z, i);
     int k;
-    if( is_clause_mark(u8(z+j, &k)) ) break;
+    unsigned char lead = (unsigned char)z[j];
+    if( !(lead>=0xE4 && lead<=0xE9) && is_clause_mark(u8(z+j, &k)) ) break;   /* (Han: no mark) */
     i = j;
   }
   return i;
@@ -248,6 +249,8 @@ static int clause_start(const char *z, int a, int i){
 static int clause_end(const char *z, int i, int b){
   while( i<b ){
     int k;
+    unsigned char lead = (unsigned char)z[i];
+    if( lead>=0xE4 && lead<=0xE9 ){ i += 3; continue; }   /* Han: no mark */
     unsigned ch = u8(z+i, &k);
     if( is_clause_mark(ch) ) break;
     i += k;
@@ -261,11 +264,7 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
   int s = clause_start(z, a, i);
   if( i - s > 30 ) s = i - 30, s = s<a ? a : s;
   while( s<i && ((unsigned char)z[s] & 0xC0)==0x80 ) s++;
-  if( has(z, s, i, "已") || has(z, s, i, "现有") || has(z, s, i, "原有") || has(z, s, i, "目前")
-      || has(z, s, i, "共有") || has(z, s, i, "去年") || has(z, s, i, "上年末")
-      || has(z, s, i, "接壤") ) return 1;
-  /* "高阳有…3条高速": something has so many (but "至少有1名", "拥有量达");
-  ** the clause here runs over 、 */
+  /* the clause before the number, here running over 、 */
   int s2 = i;
   while( s2>a ){
     int jp = u8_prev(z, s2), kk;
@@ -273,27 +272,55 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
     if( is_sentence_end(c2) || is_semicolon(c2) || is_comma(c2) || is_colon(c2) ) break;
     s2 = jp;
   }
-  for(int j=s2; j+3<=i; j++){
-    if( !at(z, j, i, "有") ) continue;
-    unsigned pc = cp_before(z, j);
-    if( at(z, j+3, i, "量") || at(z, j+3, i, "效") || at(z, j+3, i, "序") || at(z, j+3, i, "机")
-        || at(z, j+3, i, "力") || at(z, j+3, i, "关") ) continue;   /* 拥有量, 有效, 有序, 有机, 有力, 有关 */
-    if( pc==0x5C11 /*少*/ || pc==0x90FD /*都*/ || pc==0x5747 /*均*/ || pc==0x5C06 /*将*/
-        || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/
-        || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ ) continue;
-    return 1;
+  /* one pass over it: in the last 30 bytes of the clause "已", "现有",
+  ** "原有", "目前", "共有", "去年", "上年末", "接壤" make a fact; "由"/"从"
+  ** may open a baseline; anywhere "高阳有…3条高速": something has so many
+  ** (but "至少有1名", "拥有量达") */
+  int iFrom = -1, k;
+  for(int j=s2; j+3<=i; j += k){
+    unsigned ch = u8(z+j, &k);
+    int bIn = j>=s;
+    switch( ch ){
+      case 0x5DF2: /* 已 */
+        if( bIn ) return 1;
+        break;
+      case 0x73B0: /* 现 */
+      case 0x539F: /* 原 */
+      case 0x5171: /* 共 */
+        if( bIn && at(z, j+3, i, "有") ) return 1;
+        break;
+      case 0x76EE: /* 目 */
+        if( bIn && at(z, j+3, i, "前") ) return 1;
+        break;
+      case 0x53BB: /* 去 */
+        if( bIn && at(z, j+3, i, "年") ) return 1;
+        break;
+      case 0x4E0A: /* 上 */
+        if( bIn && at(z, j+3, i, "年末") ) return 1;
+        break;
+      case 0x63A5: /* 接 */
+        if( bIn && at(z, j+3, i, "壤") ) return 1;
+        break;
+      case 0x7531: /* 由 */
+      case 0x4ECE: /* 从 */
+        if( bIn ) iFrom = j;
+        break;
+      case 0x6709: { /* 有 */
+        unsigned pc = cp_before(z, j);
+        if( at(z, j+3, i, "量") || at(z, j+3, i, "效") || at(z, j+3, i, "序") || at(z, j+3, i, "机")
+            || at(z, j+3, i, "力") || at(z, j+3, i, "关") ) break;   /* 拥有量, 有效, 有序, 有机, 有力, 有关 */
+        if( pc==0x5C11 /*少*/ || pc==0x90FD /*都*/ || pc==0x5747 /*均*/ || pc==0x5C06 /*将*/
+            || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/
+            || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ ) break;
+        return 1;
+      }
+    }
   }
   /* "在去年增长8%的基础上": the figure a target builds on */
-  {
-    int ce = clause_end(z, e, b);
-    if( ce - e <= 18 && has(z, e, ce, "基础上") ) return 1;
-  }
-  int iFrom = -1;
-  for(int j=s; j<i; j++){
-    if( at(z, j, i, "由") || at(z, j, i, "从") ) iFrom = j;
-  }
+  int ce = clause_end(z, e, b);
+  if( ce - e <= 18 && has(z, e, ce, "基础上") ) return 1;
+  /* "由每生每年5元提高至10元": the 5 */
   if( iFrom>=0 ){
-    int ce = clause_end(z, e, b);
     if( has(z, e, ce, "提高") || has(z, e, ce, "提升") || has(z, e, ce, "增加") || has(z, e, ce, "增至")
         || has(z, e, ce, "提至") || has(z, e, ce, "扩大") || has(z, e, ce, "降低") || has(z, e, ce, "降至")
         || has(z, e, ce, "调整") || has(z, e, ce, "上调") || has(z, e, ce, "到") || has(z, e, ce, "至") ) return 1;

@@ -35,10 +35,10 @@ static int find_depts(Ctx *c, int a, int b, Dept *aDept, int nMax){
     int k;
     /* the next ( or （: a note opens with one */
     const char *z1 = memchr(z+i, '(', (size_t)(b-i));
-    const char *z2 = memmem(z+i, (size_t)(b-i), "（", 3);
-    if( z1==0 && z2==0 ) break;
-    if( z2==0 || (z1 && z1<z2) ){ i = (int)(z1 - z); k = 1; }
-    else{ i = (int)(z2 - z); k = 3; }
+    int i2 = find_n(z, i, b, "（", 3);
+    if( z1==0 && i2<0 ) break;
+    if( i2<0 || (z1 && z1-z<i2) ){ i = (int)(z1 - z); k = 1; }
+    else{ i = i2; k = 3; }
     int j = i + k, bKey = 0;
     for(size_t m=0; m<sizeof(azKey)/sizeof(*azKey); m++){
       if( at(z, j, b, azKey[m]) ){ j += (int)strlen(azKey[m]); bKey = 1; break; }
