@@ -637,7 +637,8 @@ static void copy_line(Ctx *c, const Line *l){
     int len = 0;
     unsigned char ch = (unsigned char)z[i];
     /* furniture starts with ( [ ^ （ ［ 〔 only: skip every other character
-    ** whole */
+    ** whole, first the Han characters (leads E4..E9) */
+    if( ch>=0xE4 && ch<=0xE9 ){ i += 3; continue; }
     if( ch>=0x80 ){
       int k = u8_len(ch);
       if( !(k==3 && i+2<l->b && ((ch==0xEF && (unsigned char)z[i+1]==0xBC

@@ -80,7 +80,7 @@ struct Ctx {
   char zYearWord[8];    /* "YYYY年" of the plan year (tasks.c) */
   HeadDl *aHeadDl;      /* per node: the period its heading names (tasks.c) */
 };
-#define CK_STEP 256
+#define CK_STEP 64
 
 /* Decode the UTF-8 character at z (valid UTF-8 assumed); *pn gets its
 ** length.  At a NUL returns 0 with *pn = 0. */
