@@ -310,6 +310,13 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
 ** text, span). */
 int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
   const char *z = c->P.a;
+  /* the lead and second bytes of the characters below, a first filter */
+  static const uint64_t aFirst[16] = {
+    [0x4] = LEAD2(0xB8) | LEAD2(0xB9) | LEAD2(0xBA) | LEAD2(0xBB),
+    [0x5] = LEAD2(0x85) | LEAD2(0x89) | LEAD2(0x8D) | LEAD2(0x90) | LEAD2(0x9B) | LEAD2(0xB9),
+    [0x6] = LEAD2(0x98) | LEAD2(0x9C) | LEAD2(0xB1),
+    [0x7] = LEAD2(0xAC),
+  };
   for(int i=iStart; i<iEnd; ){
     Hit h;
     unsigned char lead = (unsigned char)z[i];
@@ -317,7 +324,7 @@ int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos){
     /* a deadline starts with a digit or one of 明后年今全本上下汛主前第十
     ** 一…九国未; their UTF-8 lead and second bytes fall in few places */
     if( !(lead>='0' && lead<='9') ){
-      if( k!=3 || i+2>=iEnd ){ i += k; continue; }
+      if( k!=3 || i+2>=iEnd || !lead2_in(aFirst, z+i) ){ i += k; continue; }
       unsigned w = (unsigned)lead<<16 | (unsigned)(unsigned char)z[i+1]<<8 | (unsigned char)z[i+2];
       switch( w ){
         case 0xE6988E: case 0xE5908E: case 0xE5B9B4: case 0xE4BB8A: case 0xE585A8: /* 明后年今全 */

@@ -610,6 +610,13 @@ static void share_comparisons(Ctx *c, XTask *t, int *aStart, int *aEnd){
 /* See xtext.h: find the targets in P[a, b) and add them to t. */
 void targets_find(Ctx *c, XTask *t, int a, int b){
   const char *z = c->P.a;
+  /* the lead and second bytes of the characters in the switch below */
+  static const uint64_t aFirst[16] = {
+    [0x2] = LEAD2(0x80), [0x3] = LEAD2(0x80),
+    [0x4] = LEAD2(0xB8) | LEAD2(0xB9) | LEAD2(0xBA),
+    [0x5] = LEAD2(0x85) | LEAD2(0x8D) | LEAD2(0x9B),
+    [0x7] = LEAD2(0x99), [0xF] = LEAD2(0xBC),
+  };
   int depth = 0, i = a;
   int aStart[64], aEnd[64];
   int iStrive = -1, iMust = -1;     /* found on the first number */
@@ -621,8 +628,9 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
     if( lead<0x80 && !(lead>='0' && lead<='9') && lead!='"' ){ i++; continue; }
     if( lead==0xE6 || lead==0xE8 || lead==0xE9 ){ i += 3; continue; }
     /* only the numerals, the quotes and the full-width digits can start
-    ** something here: test the three bytes at once */
+    ** something here: a first filter on two bytes, then all three */
     if( lead>=0xE2 && lead<=0xEF && i+2<b ){
+      if( !lead2_in(aFirst, z+i) ){ i += 3; continue; }
       unsigned w = (unsigned)lead<<16 | (unsigned)(unsigned char)z[i+1]<<8 | (unsigned char)z[i+2];
       switch( w ){
         case 0xE4B880: case 0xE4BA8C: case 0xE4B8A4: case 0xE4B889: case 0xE59B9B: /* 一二两三四 */

@@ -12,6 +12,7 @@
 #ifndef LUOSHI_XTEXT_H
 #define LUOSHI_XTEXT_H
 #include "extract.h"
+#include <stdint.h>
 #include <string.h>
 
 /* An offset map from a derived text back to the text it came from: anchor
@@ -120,6 +121,17 @@ static inline int at(const char *z, int i, int n, const char *zLit){
     if( i + k >= n || z[i+k]!=zLit[k] ) return 0;
   }
   return 1;
+}
+
+/* Bit of the second byte of a three-byte character in a mask of 64: a
+** table of 16 masks indexed by the lead's low nibble says which lead and
+** second byte pairs a scan must look at (see lead2_in). */
+#define LEAD2(x) (1ULL<<((x) & 0x3F))
+
+/* True when the three-byte character at z (lead E0..EF) has a lead and
+** second byte named in aMask. */
+static inline int lead2_in(const uint64_t aMask[16], const char *z){
+  return (aMask[(unsigned char)z[0] & 0x0F] >> ((unsigned char)z[1] & 0x3F)) & 1;
 }
 
 /* A literal with its length in bytes, for tables of words: LIT("确保"). */
