@@ -3,6 +3,7 @@
 ** plan, settings, the audit log and backups (see ledger.h).
 */
 #include "ledger_int.h"
+#include "ledger_web.h"
 #include "buf.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +170,12 @@ int ledger_report_submit(Ledger *p, const ReportArgs *a, int *pId, Err *e){
     if( anData[i] > MAX_EVIDENCE ){
       err_set(e, ERR_TOOBIG, "evidence %s: %zu bytes, over the limit of %d MB",
               a->azEvidence[i], anData[i], MAX_EVIDENCE/(1024*1024));
+      goto out1;
+    }
+    /* the same kinds, checked by content, as the web form takes */
+    if( evidence_check(base_name(a->azEvidence[i]), azData[i], anData[i], &e2) ){
+      err_set(e, ERR_INPUT, "evidence %s", e2.zMsg);
+      err_clear(&e2);
       goto out1;
     }
   }

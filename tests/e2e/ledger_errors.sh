@@ -11,7 +11,9 @@ L import "$D/mini_report.txt" --region 某区 --year 2026 --extraction "$D/mini_
 echo password-zj | L user add zj --role unit --unit 住建局 --as admin > /dev/null
 echo password-sup | L user add sup --role supervisor --as admin > /dev/null
 L plan publish --as sup > /dev/null
-echo x > "$T/ok.jpg"
+printf '\377\330\377\340x' > "$T/ok.jpg"
+echo '这是文字，不是照片' > "$T/fake.jpg"
+echo '说明' > "$T/notes.txt"
 
 dump(){ sqlite3 "$LUOSHI_DB" .dump | md5sum; }
 # bad DESC PATTERN COMMAND...: fails, says PATTERN, changes nothing
@@ -36,6 +38,8 @@ bad "period not begun" '--period 2026-05 has not begun yet' L report 2 --period 
 bad "malformed period" '--period 2026-3: want a month YYYY-MM' L report 2 --period 2026-3 --value 3 --note x --as zj
 bad "a unit user on another unit's task" 'zj \(unit 住建局\) may not report this task: it is not a task of 住建局' L report 4 --period 2026-02 --percent 5 --note x --as zj
 bad "missing evidence file" 'evidence .*nofile\.jpg: No such file' L report 2 --period 2026-02 --value 3 --note x --evidence "$T/ok.jpg" --evidence "$T/nofile.jpg" --as zj
+bad "evidence that is not what its name says" 'evidence fake\.jpg: its content is not a \.jpg file' L report 2 --period 2026-02 --value 3 --note x --evidence "$T/ok.jpg" --evidence "$T/fake.jpg" --as zj
+bad "evidence of a kind not taken" 'evidence notes\.txt: not an accepted kind of evidence' L report 2 --period 2026-02 --value 3 --note x --evidence "$T/notes.txt" --as zj
 bad "second import of the same file" 'already imported: it is plan 1 \(某区 2026' L import "$D/mini_report.txt" --region 某区 --year 2026 --extraction "$D/mini_report.json" --as admin
 bad "a note is needed" '--note TEXT is needed' L report 2 --period 2026-02 --value 3 --as zj
 bad "value and percent together" 'either --value N .* or --percent P' L report 2 --period 2026-02 --value 3 --percent 4 --note x --as zj
@@ -49,7 +53,7 @@ bad "close without the target met" 'task 2 has no accepted report showing its ta
 bad "a supervisor does not report" 'sup \(supervisor\) may not report' L report 2 --period 2026-02 --value 3 --note x --as sup
 bad "a unit does not review" 'zj \(unit\) may not review' L review 1 --accept --as zj
 bad "a return needs a reason" 'option --return needs a value' L review 1 --return --as sup
-bad "extraction of another file" 'is the extraction of another file' L import "$T/ok.jpg" --region x --year 2026 --extraction "$D/mini_report.json" --as admin
+bad "extraction of another file" 'is the extraction of another file' L import "$T/notes.txt" --region x --year 2026 --extraction "$D/mini_report.json" --as admin
 bad "not a ledger" 'no ledger at' env LUOSHI_DB="$T/none.db" "$LUOSHI" status
 bad "short password" 'at least 8 characters' sh -c "echo short | '$LUOSHI' user add y --role leader --as admin"
 bad "duplicate login" 'user zj already exists' sh -c "echo password-zj | '$LUOSHI' user add zj --role leader --as admin"

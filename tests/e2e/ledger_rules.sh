@@ -77,7 +77,7 @@ st 2026-04-12
 check_grep "a late report is named in the reason" '^  2 +1\.2\.1 +yellow +.*2026-03期进展未报送（应于2026-04-10前报送）' "$T/st"
 check_grep "a returned report not filed again is yellow" '^  4 +2\.2\.1 +yellow +.*2026-03期进展被退回' "$T/st"
 at 2026-04-13
-echo "照片" > "$T/road.jpg"
+printf '\377\330\377\340照片' > "$T/road.jpg"
 check "resubmit with evidence" L report 4 --period 2026-03 --value 14 --target 6 --note "完成路基14公里，附照片" --evidence "$T/road.jpg" --as jt
 at 2026-04-14
 check "accept the resubmission" L review 6 --accept --as sup

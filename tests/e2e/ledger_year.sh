@@ -62,7 +62,7 @@ st 2026-04-12
 check_grep "yellow: March report not filed" "^  $OLD +A5\.1 +yellow +.*2026-03期进展未报送（应于2026-04-10前报送）" "$T/st"
 check_grep "yellow: a report returned and not filed again" "^  $CLINIC +A3\.1 +yellow +.*2026-03期进展被退回" "$T/st"
 at 2026-04-13
-echo "验收照片" > "$T/photo.jpg"
+printf '\377\330\377\340验收照片' > "$T/photo.jpg"
 check "resubmit with evidence" L report "$CLINIC" --period 2026-03 --value 5 --note "完成5个，附验收照片" --evidence "$T/photo.jpg" --as wj
 at 2026-04-14
 R=$(L reports "$CLINIC" --pending --as sup | awk 'NR==1{print $1}')
