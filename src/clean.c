@@ -413,6 +413,26 @@ static int is_closing(const char *z, int a, int b){
       || ends_with(z, a, b, "前进！") || ends_with(z, a, b, "前进!");
 }
 
+/* True for a closing exhortation that opens with a saying of its own
+** ("雄关漫道真如铁，而今迈步从头越。让我们更加紧密地团结在…奋斗！"): a
+** sentence "让我们…团结…" that ends the line with ！.  (Only taken as the
+** closing when the report ends right after it: see mark_report_bounds.) */
+static int is_closing_late(const char *z, int a, int b){
+  const char *zLet = memmem(z + a, (size_t)(b - a), "让我们", 9);
+  if( zLet==0 ) return 0;
+  int i = (int)(zLet - z);
+  unsigned prev = cp_before(z, i);
+  if( !(is_sentence_end(prev) || prev==0x3002) ) return 0;
+  unsigned last = cp_before(z, b);
+  if( last!=0xFF01 && last!='!' ) return 0;
+  return has(z, i, b, "团结") || has(z, i, b, "党中央周围");
+}
+
+/* True for a line that is only the address "各位代表！" (or ：，). */
+static int is_bare_address(const char *z, int a, int b){
+  return (at(z, a, b, "各位代表") || at(z, a, b, "同志们")) && nchars(z, a, b)<=6;
+}
+
 /* True when the line opens an annex or glossary after the closing words. */
 static int is_annex_heading(const char *z, int a, int b){
   int nc = nchars(z, a, b);
@@ -544,6 +564,14 @@ static void mark_report_bounds(Ctx *c, Line *a, int n){
     }
     if( is_closing(z, a[i].a, a[i].b) && iGreet2<0 ) iClose = i;
   }
+  /* a closing that opens with a saying, when the report ends after it: only
+  ** chrome, an annex or nothing follows */
+  for(i=n-1; i>=0 && iClose<0; i--){
+    if( a[i].kind!=LINE_TEXT ) continue;
+    if( is_closing_late(z, a[i].a, a[i].b) ){ if( i>iGreet ) iClose = i; break; }
+    if( is_annex_heading(z, a[i].a, a[i].b) ) break;
+    if( !(nchars(z, a[i].a, a[i].b)<=30 && !is_sentence_end(cp_before(z, a[i].b))) ) break;
+  }
   /* The start: the greeting, else the first title line. */
   int iStart = iGreet;
   if( iStart<0 ){
@@ -573,6 +601,9 @@ static void mark_report_bounds(Ctx *c, Line *a, int n){
   int iEnd = n;              /* first line after the report */
   if( iClose>=0 && iClose>iStart ){
     a[iClose].kind = LINE_CLOSE;
+    /* the bare address on its own line before it */
+    for(i=iClose-1; i>iStart && a[i].kind==LINE_EMPTY; i--){}
+    if( i>iStart && a[i].kind==LINE_TEXT && is_bare_address(z, a[i].a, a[i].b) ) a[i].kind = LINE_CLOSE;
     for(i=iClose+1; i<n && a[i].kind==LINE_EMPTY; i++){}
     if( i<n && !is_annex_heading(z, a[i].a, a[i].b) ){
       iEnd = i;

@@ -114,8 +114,12 @@ static int has_sentence_end(const char *z, int a, int b){
   return has(z, a, b, "。") || has(z, a, b, "！") || has(z, a, b, "？") || has(z, a, b, "；");
 }
 
+/* What title_part_kind() says of a title that names both a review and a
+** plan ("2025年主要工作和“十四五”发展成就"); never stored in a node. */
+#define PART_AMBIG 9
+
 /* The part kind a title names: review, plan or other; PART_NONE when the
-** words say nothing. */
+** words say nothing, PART_AMBIG when they say both. */
 static int title_part_kind(const char *z, int a, int b){
   static const char *azReview[] = {"回顾", "总结", "过去一年", "过去五年", "成就",
                                    "工作情况", "进展情况"};
@@ -127,10 +131,31 @@ static int title_part_kind(const char *z, int a, int b){
   int bReview = 0, bPlan = 0;
   for(size_t k=0; k<sizeof(azReview)/sizeof(*azReview); k++) if( has(z, a, b, azReview[k]) ) bReview = 1;
   for(size_t k=0; k<sizeof(azPlan)/sizeof(*azPlan); k++) if( has(z, a, b, azPlan[k]) ) bPlan = 1;
-  /* "主要工作回顾" is a review; "目标和主要任务" a plan */
+  /* "主要工作回顾" is a review; "目标和主要任务" a plan; "主要工作和…成就"
+  ** both (PART_AMBIG: the caller looks at the text under it) */
   if( bReview && !(bPlan && !has(z, a, b, "回顾")) ) return PART_REVIEW;
+  if( bReview && bPlan ) return PART_AMBIG;
   if( bPlan ) return PART_PLAN;
   return PART_NONE;
+}
+
+/* True when the text under a heading opens by looking back: the first
+** 160 bytes of its body (the rest of the heading's paragraph, else the next
+** paragraph) say "一年来", "过去一年", "五年来", "极不平凡的一年"…  For part
+** titles that name no kind ("一、一年接着一年干，…取得新进展新成效"). */
+static int body_looks_back(Ctx *c, int iPara, int iBody){
+  static const char *azBack[] = {"一年来", "过去一年", "过去的一年", "这一年", "五年来", "过去五年",
+                                 "这五年", "极不平凡的一年", "我们主要做了", "重点抓了"};
+  const char *z = c->P.a;
+  int a = iBody, b = c->aPara[iPara].iEnd;
+  if( a>=b ){
+    if( iPara+1>=c->nPara || c->aPara[iPara+1].kind!=PARA_BODY ) return 0;
+    a = c->aPara[iPara+1].iStart;
+    b = c->aPara[iPara+1].iEnd;
+  }
+  if( b - a > 160 ) b = a + 160;
+  for(size_t k=0; k<sizeof(azBack)/sizeof(*azBack); k++) if( has(z, a, b, azBack[k]) ) return 1;
+  return 0;
 }
 
 /* True when z[a..b) holds a year "2026年" (or a year in Chinese digits). */
@@ -301,7 +326,7 @@ void outline_build(Ctx *c){
       /* "重点工作：" right in a plan part whose title names a year: a sub-part */
       if( aOpen[RANK_PART]>=0 && aOpen[RANK_DUN]<0 && curPart==PART_PLAN && !has_year(z, a, b)
           && has_year(c->p->aNode[aOpen[RANK_PART]].zTitle, 0, (int)strlen(c->p->aNode[aOpen[RANK_PART]].zTitle))
-          && title_part_kind(z, a, b)==PART_PLAN ){
+          && (title_part_kind(z, a, b)==PART_PLAN || title_part_kind(z, a, b)==PART_AMBIG) ){
         rank = RANK_DUN;
       }
     }else{
@@ -348,6 +373,10 @@ void outline_build(Ctx *c){
       for(r=rank; r<N_RANK; r++) aOpen[r] = -1;
       if( rank<=RANK_DUN ){
         int kind = title_part_kind(z, iLabelEnd, iTitleEnd);
+        /* a title that says nothing, or both ("2025年主要工作和…发展成就"):
+        ** the text under it decides */
+        if( (kind==PART_NONE || kind==PART_AMBIG) && body_looks_back(c, i, iBody) ) kind = PART_REVIEW;
+        else if( kind==PART_AMBIG ) kind = PART_PLAN;
         if( rank==RANK_PART ){
           if( kind==PART_NONE ) kind = PART_PLAN;
           rank0Kind = kind;

@@ -30,6 +30,7 @@ static const struct { const char *z; int n; } aUnit[] = {
   U("吨"), U("斤"), U("元"), U("棒"), U("米"), U("度"), U("方"), U("栋"), U("幢"), U("支"), U("种"),
   U("类"), U("次"), U("天"), U("眼"), U("口"), U("盏"), U("根"), U("位"), U("枚"), U("羽"), U("尾"),
   U("箱"), U("份"), U("对"), U("组"), U("队"), U("匹"), U("床"), U("轮"), U("届"), U("期"),
+  U("班次"), U("宗"), U("门"), U("克"), U("P"),
 };
 #undef U
 
@@ -311,7 +312,7 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
             || at(z, j+3, i, "力") || at(z, j+3, i, "关") ) break;   /* 拥有量, 有效, 有序, 有机, 有力, 有关 */
         if( pc==0x5C11 /*少*/ || pc==0x90FD /*都*/ || pc==0x5747 /*均*/ || pc==0x5C06 /*将*/
             || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/
-            || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ ) break;
+            || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ || pc==0x65E2 /*既有*/ || pc==0x589E /*新增有*/ ) break;
         return 1;
       }
     }
@@ -429,7 +430,8 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   int bRange = 0;
   if( prev==0x7B2C /*第*/ || is_glue(prev) ) return 0;
   if( e<b && is_glue(u8(z+e, &k)) && !(at(z, e, b, "Eflops") || at(z, e, b, "EFLOPS")
-      || at(z, e, b, "EFlops") || at(z, e, b, "Pflops") || at(z, e, b, "PFLOPS") || at(z, e, b, "PFlops")) ) return 0;
+      || at(z, e, b, "EFlops") || at(z, e, b, "Pflops") || at(z, e, b, "PFLOPS") || at(z, e, b, "PFlops")
+      || (at(z, e, b, "P") && !is_glue(e+1<b ? u8(z+e+1, &k) : 0))) ) return 0;   /* 1.7万P of computing */
   if( e<b && (u8(z+e, &k)==':' || u8(z+e, &k)==0x2236) ) return 0;
   if( bChinese && (v<2 || prev==0x5341 || cn_digit(prev)>=0) ) return 0;
   int j = e;
@@ -472,11 +474,12 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   /* units that follow a number but make no target here */
   if( (strcmp(zUnit, "期")==0 || strcmp(zUnit, "届")==0 || strcmp(zUnit, "次")==0
        || strcmp(zUnit, "轮")==0) && bChinese ) return 0;
-  if( strcmp(zUnit, "期")==0 || strcmp(zUnit, "届")==0 ) return 0;
+  if( strcmp(zUnit, "届")==0 || (strcmp(zUnit, "期")==0 && v<100) ) return 0;   /* but 成长课堂1万期 */
+  if( strcmp(zUnit, "P")==0 && !(e>=3 && (at(z, e-3, b, "万") || at(z, e-3, b, "亿"))) ) return 0;
   int iEnd = j + nUnit;
   /* a rate: 58万元/人, 1400万吨/年, 0.6人/百亿元 */
   static const char *azPer[] = {"/人", "/年", "/百亿元", "/亿元", "/万元", "/亩", "/日", "/天",
-                                "/千人", "/万人", "/平方公里", "/小时", "/户"};
+                                "/千人", "/万人", "/平方公里", "/小时", "/户", "/千克"};
   char zRate[32];
   if( iEnd<b && z[iEnd]=='/' && strchr(zUnit, '/')==0 ){
     for(size_t m=0; m<sizeof(azPer)/sizeof(*azPer); m++){
@@ -497,6 +500,14 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   if( strcmp(zUnit, "度")==0 && !(at(z, j-3, b, "亿") || at(z, j-3, b, "万")) ) return 0;
   if( strcmp(zUnit, "方")==0 && (at(z, iEnd, b, "面") || at(z, iEnd, b, "案") || at(z, iEnd, b, "式")) ) return 0;
   if( strcmp(zUnit, "米")==0 && (at(z, iEnd, b, "饭") || at(z, iEnd, b, "粮")) ) return 0;
+  /* an alternative unit in brackets: "1万台（套）以上" */
+  if( (at(z, iEnd, b, "（") || at(z, iEnd, b, "(")) ){
+    int q = iEnd + (z[iEnd]=='(' ? 1 : 3);
+    int kk;
+    if( q<b && is_han(u8(z+q, &kk)) && (at(z, q+kk, b, "）") || at(z, q+kk, b, ")")) ){
+      iEnd = q + kk + (z[q+kk]==')' ? 1 : 3);
+    }
+  }
   int bSuffix = 0;
   for(int m=0; m<NLIT(aSuffix); m++){
     if( at(z, iEnd, b, aSuffix[m].w.z) ){
@@ -505,6 +516,11 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
       bSuffix = 1;
       break;
     }
+  }
+  /* a class, not a target: "10万千瓦及以下燃煤机组", "5万元以下的村" */
+  if( bSuffix && strcmp(zCmp, "<=")==0 && iEnd<b ){
+    unsigned nx = u8(z+iEnd, &k);
+    if( is_han(nx) && nx!=0x548C /*和*/ && nx!=0x53CA /*及*/ && nx!=0x4E0E /*与*/ && nx!=0x6216 /*或*/ ) return 0;
   }
   if( !bSuffix && strcmp(zCmp, "=")==0 ){
     /* the word may be followed by 有/达到/为/在 or a verb: "至少有1名",

@@ -220,6 +220,7 @@ static int not_commitment(const char *z, int s, int e){
   static const char *azLead[] = {
     "这一年", "过去一年", "过去的一年", "一年来", "去年以来", "过去五年", "五年来", "这五年",
     "会议应出席", "会议表决", "会议书面", "会议听取", "会议审议", "报告共分", "全体起立",
+    "各位代表", "同志们",
   };
   while( s<e && z[s]==' ' ) s++;
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
@@ -245,7 +246,7 @@ static int not_commitment(const char *z, int s, int e){
 
 /* True when a paragraph opens by looking back: a past five-year period
 ** ("“十四五”时期是极不平凡的五年" in a 2026 report), "这五年", "五年来",
-** "过去五年", "“十四五”以来". */
+** "过去五年", "“十四五”以来", "“十四五”时期，上海发展…". */
 static int looks_back(Ctx *c, const char *z, int a, int b){
   static const char *azLead[] = {"这五年", "五年来", "过去五年", "过去的五年", "这一年", "一年来",
                                  "过去一年", "过去的一年"};
@@ -259,7 +260,8 @@ static int looks_back(Ctx *c, const char *z, int a, int b){
     if( d>=1 && d<=9 && 1955 + 5*(10 + d) < c->p->year ){
       int j = i + 9;
       if( at(z, j, b, "”") ) j += 3;
-      return at(z, j, b, "时期是") || at(z, j, b, "以来") || at(z, j, b, "期间，") || at(z, j, b, "时期，我们");
+      return at(z, j, b, "时期是") || at(z, j, b, "以来") || at(z, j, b, "期间，") || at(z, j, b, "时期，")
+          || at(z, j, b, "期间");
     }
   }
   return 0;
