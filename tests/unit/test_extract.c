@@ -73,6 +73,10 @@ static void test_targets(void **state){
   TARGETS("全省地区生产总值迈上3万亿元台阶。", "3000000000000 元 >= plain;");
   TARGETS("全员劳动生产率达到58万元/人，产能1400万吨/年。", "580000 元/人 = plain;14000000 吨/年 = plain;");
   TARGETS("举办文化活动300场次，新建学校3―5所。", "300 场次 = plain;3-5 所 range plain;");
+  TARGETS("开行中欧班列4000班次，盘活闲置农房2万宗，开设课程100门。", "4000 班次 = plain;20000 宗 = plain;100 门 = plain;");
+  TARGETS("开办成长课堂1万期，新增智能算力1.7万P。", "10000 期 = plain;17000 P = plain;");
+  TARGETS("推广农机1万台（套）以上，土壤有机质含量28克/千克。", "10000 台 >= plain;28 克/千克 = plain;");
+  TARGETS("为既有住宅加装电梯600部，新增有进出口实绩企业1500家以上。", "600 部 = plain;1500 家 >= plain;");
 }
 
 static void test_not_targets(void **state){
@@ -97,6 +101,35 @@ static void test_not_targets(void **state){
   TARGETS("在去年增长8%的基础上，力争增长9%。", "9 % = strive;");
   TARGETS("公交与轨道50米内换乘比例提升至93%。", "93 % = plain;");
   TARGETS("全省地表水三类及以上断面比例达到47%。", "47 % = plain;");
+  TARGETS("关停10万千瓦及以下燃煤机组，消除收入5万元以下的村。", "");
+  TARGETS("办好第3期培训班。", "");
+}
+
+/* The texts of the tasks of a whole small report, joined by "|". */
+static char *tasks_of(const char *zReport){
+  Extraction x;
+  Err e = {0};
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)zReport, strlen(zReport), 2026, &x, &e), 0);
+  Buf b = BUF_INIT;
+  for(int i=0; i<x.nTask; i++) buf_printf(&b, "%s%s", i ? "|" : "", x.aTask[i].zText);
+  extraction_free(&x);
+  return buf_detach(&b);
+}
+
+/* Closing words and review parts that their titles do not name. */
+static void test_not_tasks(void **state){
+  char *z = tasks_of(
+    "各位代表：\n一、一年接着一年干，建设持续取得新进展\n2025年是收官之年。一年来，我们新建学校5所。\n"
+    "二、2026年主要工作和“十四五”发展成就\n过去一年，我们改造小区10个。\n"
+    "三、2026年重点工作\n新建学校8所。\n各位代表，蓝图已经绘就。\n"
+    "各位代表！\n雄关漫道真如铁，而今迈步从头越。让我们更加紧密地团结在党中央周围，奋力谱写新篇章！\n相关报道：\n");
+  assert_string_equal(z, "新建学校8所。");
+  free(z);
+  z = tasks_of(
+    "各位代表：\n二、关于规划纲要的说明\n“十四五”时期，我市发展极不平凡。全市生产总值从4万亿元增加到5万亿元。\n"
+    "“十五五”时期要实现生产总值年均增长5%。\n");
+  assert_string_equal(z, "“十五五”时期要实现生产总值年均增长5%。");
+  free(z);
 }
 
 /* The deadline date of the first task of a one-sentence plan; "-" when it
@@ -321,6 +354,7 @@ int main(void){
     cmocka_unit_test(test_numbers),
     cmocka_unit_test(test_targets),
     cmocka_unit_test(test_not_targets),
+    cmocka_unit_test(test_not_tasks),
     cmocka_unit_test(test_deadlines),
     cmocka_unit_test(test_split_by_deadline),
     cmocka_unit_test(test_period_scope),
