@@ -243,30 +243,32 @@ void extraction_tree(const Extraction *p, Buf *out, int bColour){
   buf_printf(out, "%s%s%s  %s, %s, %d chars, plan year %d (%s)\n", C("1"),
              p->zTitle ? p->zTitle : (p->zName ? p->zName : "-"), C("0"),
              p->zFormat, p->zEncoding, p->nChars, p->year, p->zYearFrom);
-  int iTask = 0;
-  for(int i=-1; i<p->nNode; i++){
-    int depth = 0;
-    if( i>=0 ){
-      const XNode *n = &p->aNode[i];
+  /* nodes and tasks in document order: a task may come back to a node
+  ** after that node's sections (the closing paragraph of a part) */
+  int iNode = 0;
+  for(int iTask=0; iTask<=p->nTask; iTask++){
+    const XTask *t = iTask<p->nTask ? &p->aTask[iTask] : 0;
+    for(; iNode<p->nNode && (t==0 || p->aNode[iNode].span.iStart<=t->span.iStart); iNode++){
+      const XNode *n = &p->aNode[iNode];
+      int depth = 0;
       for(int j=n->iParent; j>=0; j=p->aNode[j].iParent) depth++;
       buf_printf(out, "%*s%s%s%s%s%s\n", depth*2, "", C("1;34"), n->zLabel,
                  n->zTitle, n->inferred ? " (inferred)" : "", C("0"));
-      depth++;
     }
-    for(; iTask<p->nTask && p->aTask[iTask].iNode==i; iTask++){
-      const XTask *t = &p->aTask[iTask];
-      buf_printf(out, "%*s- %s", depth*2, "", t->zText);
-      if( t->deadline.explicit ){
-        buf_printf(out, " %s[期限 %s]%s", C("33"), t->deadline.zDate, C("0"));
-      }
-      buf_putc(out, '\n');
-      for(int k=0; k<t->nTarget; k++){
-        const XTarget *g = &t->aTarget[k];
-        buf_printf(out, "%*s  %s* %s: %s %g", depth*2, "", C("32"), g->zText, g->zCmp, g->value);
-        if( strcmp(g->zCmp, "range")==0 ) buf_printf(out, "-%g", g->valueMax);
-        buf_printf(out, " %s (%s) %s%s\n", g->zUnit, g->zStrength,
-                   g->zSubject ? g->zSubject : "", C("0"));
-      }
+    if( t==0 ) break;
+    int depth = 0;
+    for(int j=t->iNode; j>=0; j=p->aNode[j].iParent) depth++;
+    buf_printf(out, "%*s- %s", depth*2, "", t->zText);
+    if( t->deadline.explicit ){
+      buf_printf(out, " %s[期限 %s]%s", C("33"), t->deadline.zDate, C("0"));
+    }
+    buf_putc(out, '\n');
+    for(int k=0; k<t->nTarget; k++){
+      const XTarget *g = &t->aTarget[k];
+      buf_printf(out, "%*s  %s* %s: %s %g", depth*2, "", C("32"), g->zText, g->zCmp, g->value);
+      if( strcmp(g->zCmp, "range")==0 ) buf_printf(out, "-%g", g->valueMax);
+      buf_printf(out, " %s (%s) %s%s\n", g->zUnit, g->zStrength,
+                 g->zSubject ? g->zSubject : "", C("0"));
     }
   }
   if( p->nSkip ){

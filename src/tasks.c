@@ -220,11 +220,17 @@ static int not_commitment(const char *z, int s, int e){
   static const char *azLead[] = {
     "这一年", "过去一年", "过去的一年", "一年来", "去年以来", "过去五年", "五年来", "这五年",
     "会议应出席", "会议表决", "会议书面", "会议听取", "会议审议", "报告共分", "全体起立",
-    "各位代表", "同志们",
   };
   while( s<e && z[s]==' ' ) s++;
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
     if( at(z, s, e, azLead[k]) ) return 1;
+  }
+  /* an address to the deputies ("各位代表，蓝图已经绘就…") unless it
+  ** names a figure ("各位代表，今年再办好20件民生实事") */
+  if( at(z, s, e, "各位代表") || at(z, s, e, "同志们") ){
+    int bDigit = 0;
+    for(int i=s; i<e && !bDigit; i++) bDigit = (z[i]>='0' && z[i]<='9') || at(z, i, e, "件");
+    if( !bDigit ) return 1;
   }
   /* one pass for 审 (E5 AE A1) and 工作报告 (E5 B7 A5 …) */
   int bShen = 0, bRep = 0;

@@ -22,6 +22,25 @@ done
 check_grep "GB18030 named" '"encoding":"GB18030"' gb.json
 check_grep "UTF-16LE named" '"encoding":"UTF-16LE"' u16le.json
 
+# the readable tree shows every task of the JSON, in document order, also
+# when a task comes back to a part after that part's sections
+cat > back.txt <<'EOT'
+二、2026年重点工作
+（一）扩大内需
+新建学校8所。
+（二）改善民生
+新建医院2所。
+各位代表，我们要改造小区10个。
+各位代表，蓝图已经绘就。
+实现上述目标，必须真抓实干。
+EOT
+for f in back.txt "$G"/*.txt $(ls "$TOP"/examples/*.txt 2>/dev/null); do
+  n_json=$("$LUOSHI" extract --json "$f" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["tasks"]))')
+  n_tree=$("$LUOSHI" extract "$f" | grep -c '^ *- ')
+  check_eq "tree shows all $n_json tasks of $(basename "$f")" "$n_json" "$n_tree"
+done
+check_eq "tree in document order" "$("$LUOSHI" extract back.txt | sed -n '$p')" "  - 实现上述目标，必须真抓实干。"
+
 # binary and undecodable input: one line naming the file and the byte
 head -c 3000 /dev/urandom > noise.bin; printf '\000' >> noise.bin
 check_fail "binary file refused" "$LUOSHI" extract noise.bin
