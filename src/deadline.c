@@ -179,6 +179,7 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
       if( prev==0x4ECE /*从*/ || prev==0x81EA /*自*/ ) return 0;
       int len = period_after_year(z, j, n, y, h, 1);
       if( len>=0 ) return j + len - i;
+      if( at(z, j, n, "远景") ) return 0;   /* "2035年远景目标": a name, not a date */
       if( at(z, j, n, "起") || at(z, j, n, "以来") || at(z, j, n, "开始") || at(z, j, n, "是")
           || at(z, j, n, "至") || at(z, j, n, "—") || at(z, j, n, "-") || at(z, j, n, "度") ) return 0;
       if( y==year && !(prev==0x5230 /*到*/ || prev==0x81F3 /*至*/ || prev==0x4E8E /*于*/) ) return 0;

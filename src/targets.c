@@ -374,6 +374,30 @@ static void strength_marks(const char *z, int a, int b, int *piStrive, int *piMu
   }
 }
 
+/* The strength of a target whose number starts at i in the task z[a..):
+** "strive" or "must" when such a word stands before it in its clause
+** (between ，；。：), or opens the sentence ("力争A增长6%，B增长5%"), else
+** "plain".  A word in an earlier clause does not reach it: in "经济增长5%
+** 左右、在实际工作中努力争取更好结果，规上工业增加值增长6.5%左右" the 6.5% is
+** plain. */
+static const char *strength_of(const char *z, int a, int i){
+  int cs = i, k;
+  while( cs>a ){
+    int jp = u8_prev(z, cs);
+    unsigned ch = u8(z+jp, &k);
+    if( is_comma(ch) || is_semicolon(ch) || is_sentence_end(ch) || is_colon(ch) ) break;
+    cs = jp;
+  }
+  int iStrive, iMust;
+  strength_marks(z, cs, i, &iStrive, &iMust);
+  if( iStrive<i ) return "strive";
+  if( iMust<i ) return "must";
+  while( a<i && z[a]==' ' ) a++;
+  if( at(z, a, i, "力争") || at(z, a, i, "争取") || at(z, a, i, "努力") || at(z, a, i, "力求") ) return "strive";
+  if( at(z, a, i, "确保") || at(z, a, i, "必须") || at(z, a, i, "务必") || at(z, a, i, "保证") ) return "must";
+  return "plain";
+}
+
 /* Words to trim from the ends of a subject. */
 #define W(z) {z, sizeof(z)-1}
 static const struct { const char *z; int n; } aSubjectTrim[] = {
@@ -420,8 +444,7 @@ static char *subject_of(const char *z, int a, int b, int iNum, int iEnd){
 
 /* Try a target whose number starts at i (value v, number ends at e). On
 ** success add it to t and return the end of the target text, else 0. */
-static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, int bChinese,
-                      int iStrive, int iMust){
+static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, int bChinese){
   const char *z = c->P.a;
   int k;
   unsigned prev = cp_before(z, i);
@@ -586,7 +609,7 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
   g->valueMax = vMax;
   g->zUnit = xstrdup(zUnit);
   g->zCmp = zCmp;
-  g->zStrength = iStrive < i ? "strive" : iMust < i ? "must" : "plain";
+  g->zStrength = strength_of(z, a, i);
   g->zSubject = subject_of(z, a, b, i, iEnd);
   return iEnd;
 }
@@ -635,7 +658,6 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
   };
   int depth = 0, i = a;
   int aStart[64], aEnd[64];
-  int iStrive = -1, iMust = -1;     /* found on the first number */
   while( i<b ){
     int k;
     unsigned char lead = (unsigned char)z[i];
@@ -672,9 +694,8 @@ void targets_find(Ctx *c, XTask *t, int a, int b){
       double v;
       int e, bChinese;
       if( !bPrevNum && parse_number(z, i, b, &v, &e, &bChinese) && e>i ){
-        if( iStrive<0 ) strength_marks(z, a, b, &iStrive, &iMust);
         int n0 = t->nTarget;
-        int iEnd = try_target(c, t, a, b, i, v, e, bChinese, iStrive, iMust);
+        int iEnd = try_target(c, t, a, b, i, v, e, bChinese);
         if( iEnd ){
           if( n0<64 ){ aStart[n0] = i; aEnd[n0] = iEnd; }
           i = iEnd;

@@ -133,7 +133,8 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
   /* a sentence that opens a list of goals for a later period */
   if( t->deadline.explicit && atoi(t->deadline.zDate)>p->year
       && (((strstr(t->zText, "以下") || strstr(t->zText, "如下")) && strstr(t->zText, "目标"))
-          || strstr(t->zText, "目标：") || strstr(t->zText, "举措：") || strstr(t->zText, "任务：")) ){
+          || strstr(t->zText, "目标：") || strstr(t->zText, "举措：") || strstr(t->zText, "任务：")
+          || (strstr(t->zText, "目标") && is_colon(cp_before(t->zText, (int)strlen(t->zText))))) ){
     if( c->bListScope ) free(c->listScope.zText);
     c->listScope = t->deadline;
     c->listScope.zText = xstrdup(t->deadline.zText);

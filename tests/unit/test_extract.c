@@ -77,6 +77,8 @@ static void test_targets(void **state){
   TARGETS("开办成长课堂1万期，新增智能算力1.7万P。", "10000 期 = plain;17000 P = plain;");
   TARGETS("推广农机1万台（套）以上，土壤有机质含量28克/千克。", "10000 台 >= plain;28 克/千克 = plain;");
   TARGETS("为既有住宅加装电梯600部，新增有进出口实绩企业1500家以上。", "600 部 = plain;1500 家 >= plain;");
+  TARGETS("经济增长5%左右、努力争取更好结果，工业增加值增长6.5%左右。", "5 % ~ plain;6.5 % ~ plain;");
+  TARGETS("确保就业45万人以上，失业率控制在5.5%左右。", "450000 人 >= must;5.5 % ~ must;");
 }
 
 static void test_not_targets(void **state){
