@@ -293,7 +293,9 @@ static int is_page_number(const char *z, int a, int b){
     int k;
     unsigned ch = u8(z+i, &k);
     if( ch>='0' && ch<='9' ) nDigit++;
-    else if( ch==' ' || ch=='-' || ch=='/' || ch==0x2014 || ch==0x2013 || ch==0xFF0D
+    else if( ch=='.' && i>a && z[i-1]>='0' && z[i-1]<='9' && i+1<b && z[i+1]>='0' && z[i+1]<='9' ){
+      return 0;   /* a decimal ("PM\n2.5\n浓度": markup cut the line), not a page */
+    }else if( ch==' ' || ch=='-' || ch=='/' || ch==0x2014 || ch==0x2013 || ch==0xFF0D
           || ch==0x2500 || ch==0x7B2C /*第*/ || ch==0x9875 /*页*/ || ch==0x5171 /*共*/
           || ch=='.' || ch=='|' ) ;
     else nOther++;
@@ -408,7 +410,13 @@ static int is_front(const char *z, int a, int b){
 static int is_closing(const char *z, int a, int b){
   if( at(z, a, b, "让我们") ) return has(z, a, b, "团结") || has(z, a, b, "奋斗");
   if( !(at(z, a, b, "各位代表") || at(z, a, b, "同志们")) ) return 0;
-  return has(z, a, b, "让我们") || has(z, a, b, "为核心的党中央周围")
+  /* "让我们" opening a sentence, not "最让我们铭记于心" in a look back */
+  for(int i=a; (i = find_n(z, i, b, "让我们", 9))>=0; i += 9){
+    unsigned prev = cp_before(z, i);
+    if( (is_sentence_end(prev) || is_comma(prev)) && (has(z, i, b, "团结") || has(z, i, b, "奋斗")
+        || has(z, i, b, "携手")) ) return 1;
+  }
+  return has(z, a, b, "为核心的党中央周围")
       || ends_with(z, a, b, "奋斗！") || ends_with(z, a, b, "奋斗!")
       || ends_with(z, a, b, "前进！") || ends_with(z, a, b, "前进!");
 }
@@ -560,7 +568,7 @@ static void mark_report_bounds(Ctx *c, Line *a, int n){
     if( a[i].kind!=LINE_TEXT ) continue;
     if( is_greeting(z, a[i].a, a[i].b) ){
       if( iGreet<0 ) iGreet = i;
-      else if( iGreet2<0 && iClose>iGreet ) iGreet2 = i;   /* the report again */
+      else if( iGreet2<0 && iClose>iGreet && nchars(z, a[i].a, a[i].b)<=8 ) iGreet2 = i;   /* the report again */
     }
     if( is_closing(z, a[i].a, a[i].b) && iGreet2<0 ) iClose = i;
   }
@@ -755,6 +763,12 @@ static int continues(Ctx *c, const Para *prev, const char *zW, const Line *l){
   const char *zP = c->P.a;
   if( starts_closing(zW, l->a, l->b) ) return 1;
   if( ends_opening(zP, prev->iStart, prev->iEnd) ) return 1;
+  /* "…以PM" ⏎ "2.5" ⏎ "浓度…": a subscript set on a line of its own */
+  {
+    unsigned last = cp_before(zP, prev->iEnd);
+    if( ((last>='A' && last<='Z') || (last>='a' && last<='z')) && l->a<l->b
+        && zW[l->a]>='0' && zW[l->a]<='9' ) return 1;
+  }
   if( starts_label(zW, l->a, l->b) ) return 0;
   if( is_fragment(zP, prev->iStart, prev->iEnd) ) return 1;
   return looks_cut(zP, prev->iStart, prev->iEnd)

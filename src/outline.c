@@ -282,6 +282,23 @@ static void inline_headings(Ctx *c, Para *q, int iParent, int partKind, int nFir
   }
 }
 
+/* True when the sentence z[a..e) reads as an unnumbered heading: 4 to 18
+** characters, no comma, no figure (Arabic or Chinese: "办好十件民生实事"
+** is a task). */
+static int is_run_in(const char *z, int a, int e){
+  int nc = nchars(z, a, e);
+  if( nc<4 || nc>18 || has(z, a, e, "，") || has(z, a, e, ",") || has(z, a, e, "；") ) return 0;
+  for(int j=a; j<e; ){
+    int k;
+    unsigned ch = u8(z+j, &k);
+    if( (ch>='0' && ch<='9') || (ch>=0xFF10 && ch<=0xFF19) ) return 0;
+    int d = cn_digit(ch);
+    if( d>=2 && ch!=0x4E07 /*万*/ ) return 0;
+    j += k;
+  }
+  return 1;
+}
+
 /* See xtext.h. */
 void outline_build(Ctx *c){
   const char *z = c->P.a;
@@ -298,6 +315,7 @@ void outline_build(Ctx *c){
   int curPart = (bGreeting || bFront) ? PART_OTHER : PART_PLAN;
   int rank0Kind = PART_NONE;     /* kind of the open unnumbered part */
   int lastDunKind = PART_NONE;   /* kind set by the last 一、 heading */
+  int bLastAlone = 0;            /* the paragraph before is a heading alone */
   for(i=0; i<c->nPara; i++){
     Para *q = &c->aPara[i];
     int a = q->iStart, b = q->iEnd;
@@ -414,16 +432,24 @@ void outline_build(Ctx *c){
       if( num>0 ) inline_headings(c, q, c->p->aNode[q->iNode].iParent, curPart, num+1);
     }
     /* an unnumbered run-in heading: a short first sentence without commas
-    ** followed by more text ("久久为功巩固脱贫成果。严格落实…") */
+    ** followed by more text ("久久为功巩固脱贫成果。严格落实…"), or standing
+    ** as a paragraph of its own before the text ("壮大先进制造业。") */
     if( rank<0 ){
       int e = first_sentence_end(z, a, b, &bEnd);
-      int nc = nchars(z, a, e);
-      if( bEnd && e + mark_len(z, e)<b && nc>=4 && nc<=14 && !has(z, a, e, "，") && !has(z, a, e, ",")
-          && !has(z, a, e, "、") ){
-        int bDigit = 0;
-        for(int j=a; j<e; j++) if( z[j]>='0' && z[j]<='9' ) bDigit = 1;
-        if( !bDigit ) q->bRunIn = 1;
+      int iNext = bEnd ? e + mark_len(z, e) : b;
+      int bAlone = 0;
+      if( bEnd && iNext>=b && i+1<c->nPara && c->aPara[i+1].kind==PARA_BODY ){
+        /* the text it heads follows: a longer paragraph with no label */
+        const Para *q2 = &c->aPara[i+1];
+        int e2;
+        bAlone = q2->iEnd - q2->iStart > 2*(b - a) && label_at(z, q2->iStart, q2->iEnd, &e2)<0
+                 && !is_part_title(z, q2->iStart, q2->iEnd);
       }
+      /* (after a heading standing alone, the paragraph's first sentence is text) */
+      if( bEnd && (bAlone || (iNext<b && !bLastAlone)) && is_run_in(z, a, e) ){
+        q->bRunIn = 1;
+      }
+      bLastAlone = q->bRunIn && bAlone;
     }
   }
 }

@@ -132,6 +132,14 @@ static void test_not_tasks(void **state){
     "“十五五”时期要实现生产总值年均增长5%。\n");
   assert_string_equal(z, "“十五五”时期要实现生产总值年均增长5%。");
   free(z);
+  /* "让我们" inside a look back ("最让我们铭记于心") ends nothing */
+  z = tasks_of(
+    "各位代表：\n一、2025年工作回顾\n各位代表！2025年主要目标任务圆满完成，最让我们铭记于心的是团结奋斗。\n"
+    "各位代表！回顾过去，在此，我代表省人民政府表示衷心感谢！\n"
+    "二、2026年重点工作\n壮大先进制造业。\n推进乡村规划管理全覆盖。新建学校8所。\n"
+    "各位代表！\n让我们更加紧密地团结在党中央周围，奋力谱写新篇章！\n");
+  assert_string_equal(z, "推进乡村规划管理全覆盖。|新建学校8所。");
+  free(z);
 }
 
 /* The deadline date of the first task of a one-sentence plan; "-" when it
@@ -312,6 +320,15 @@ static void test_page_break_join(void **state){
   extraction_free(&x);
 }
 
+/* A subscript on a line of its own ("PM" ⏎ "2.5" ⏎ "浓度") is joined, not
+** taken for a page number. */
+static void test_subscript_join(void **state){
+  char *z = tasks_of("二、2026年工作安排\n深化生态环境分区管控，推动污染防治攻坚向美丽建设拓展。持续改善空气质量，以PM\n2.5\n"
+                     "浓度持续下降为主线，协同控制臭氧污染。\n");
+  assert_string_equal(z, "深化生态环境分区管控，推动污染防治攻坚向美丽建设拓展。|持续改善空气质量，以PM2.5浓度持续下降为主线，协同控制臭氧污染。");
+  free(z);
+}
+
 static void test_departments(void **state){
   Extraction *x = plan("1.发布就业岗位50万个以上；开展职业技能培训40万人次（牵头单位：人社厅、财政厅）。");
   assert_int_equal(x->nTask, 2);
@@ -364,6 +381,7 @@ int main(void){
     cmocka_unit_test(test_scraped_page),
     cmocka_unit_test(test_outline),
     cmocka_unit_test(test_page_break_join),
+    cmocka_unit_test(test_subscript_join),
     cmocka_unit_test(test_departments),
     cmocka_unit_test(test_scraped_tags),
     cmocka_unit_test(test_bad_bytes),
