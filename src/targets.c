@@ -304,15 +304,17 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
         break;
       case 0x7531: /* 由 */
       case 0x4ECE: /* 从 */
-        if( bIn ) iFrom = j;
+        iFrom = j;     /* (over 、: "从每人每月209元、280元提高到217元、290元") */
         break;
       case 0x6709: { /* 有 */
         unsigned pc = cp_before(z, j);
         if( at(z, j+3, i, "量") || at(z, j+3, i, "效") || at(z, j+3, i, "序") || at(z, j+3, i, "机")
-            || at(z, j+3, i, "力") || at(z, j+3, i, "关") ) break;   /* 拥有量, 有效, 有序, 有机, 有力, 有关 */
+            || at(z, j+3, i, "力") || at(z, j+3, i, "关") || at(z, j+3, i, "色") || at(z, j+3, i, "线") ) break;
+        /* (拥有量, 有效, 有序, 有机, 有力, 有关, 有色金属, 有线电视) */
         if( pc==0x5C11 /*少*/ || pc==0x90FD /*都*/ || pc==0x5747 /*均*/ || pc==0x5C06 /*将*/
             || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/
-            || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ || pc==0x65E2 /*既有*/ || pc==0x589E /*新增有*/ ) break;
+            || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ || pc==0x65E2 /*既有*/ || pc==0x589E /*新增有*/
+            || pc==0x5360 /*占有率*/ ) break;
         return 1;
       }
     }
@@ -322,6 +324,11 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
   if( ce - e <= 18 && has(z, e, ce, "基础上") ) return 1;
   /* "由每生每年5元提高至10元": the 5 */
   if( iFrom>=0 ){
+    for(ce=e; ce<b; ){      /* the clause after it, over 、 */
+      unsigned ch = u8(z+ce, &k);
+      if( is_comma(ch) || is_semicolon(ch) || is_sentence_end(ch) || is_colon(ch) ) break;
+      ce += k;
+    }
     if( has(z, e, ce, "提高") || has(z, e, ce, "提升") || has(z, e, ce, "增加") || has(z, e, ce, "增至")
         || has(z, e, ce, "提至") || has(z, e, ce, "扩大") || has(z, e, ce, "降低") || has(z, e, ce, "降至")
         || has(z, e, ce, "调整") || has(z, e, ce, "上调") || has(z, e, ce, "到") || has(z, e, ce, "至") ) return 1;
@@ -436,6 +443,10 @@ static char *subject_of(const char *z, int a, int b, int iNum, int iEnd){
       const char *w = aSubjectTrim[m].z;
       int len = aSubjectTrim[m].n;
       if( e - s > len && z[e-1]==w[len-1] && memcmp(z + e - len, w, (size_t)len)==0 ){ e -= len; changed = 1; }
+      /* (at the start only words of two characters or 在为和及: not the 达 of
+      ** 达标率, the 约 of 约束性指标, the 超 of 超市) */
+      if( len==3 && !(memcmp(w, "在", 3)==0 || memcmp(w, "为", 3)==0 || memcmp(w, "和", 3)==0
+                      || memcmp(w, "及", 3)==0) ) continue;
       if( e - s > len && z[s+len-1]==w[len-1] && memcmp(z + s, w, (size_t)len)==0 ){ s += len; changed = 1; }
     }
   }
@@ -485,7 +496,22 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
       }
     }
   }
-  if( !nUnit ){
+  int bListUnit = 0;
+  if( !nUnit && !bChinese && at(z, j, b, "、") && (at(z, e-3, b, "万") || at(z, e-3, b, "亿")) ){
+    /* a list whose unit stands once, at its end: "分别达1.28万亿、1.18万亿、
+    ** 8200亿元" (only numbers with a multiplier: "2、3号线" is no list) */
+    int q = j;
+    while( at(z, q, b, "、") ){
+      double v2;
+      int e2, bCn2;
+      if( !parse_number(z, q+3, b, &v2, &e2, &bCn2) || bCn2 ) break;
+      const char *zU2 = 0;
+      int n2 = unit_at(z, e2, b, &zU2);
+      if( n2 ){ zUnit = zU2; bListUnit = 1; break; }
+      q = e2;
+    }
+  }
+  if( !nUnit && !bListUnit ){
     /* 年 and 岁 count only for the measures they are: 受教育年限达到11.3年,
     ** 人均预期寿命提高到78岁左右 */
     int cs = clause_start(z, a, i);
@@ -643,6 +669,16 @@ static void share_comparisons(Ctx *c, XTask *t, int *aStart, int *aEnd){
         || (len==1 && z[s]==',') || (len==6 && at(z, s, e, "以及")) ){
       g->zCmp = h->zCmp;
     }
+  }
+  /* "比重分别超过2%、5%": a word before the first reaches the rest */
+  for(int k=1; k<t->nTarget && k<64; k++){
+    XTarget *g = &t->aTarget[k-1], *h = &t->aTarget[k];
+    if( strcmp(h->zCmp, "=")!=0 || strcmp(g->zCmp, "=")==0 || strcmp(g->zCmp, "range")==0 ) continue;
+    int s = aEnd[k-1], e = aStart[k];
+    if( !(e - s==3 && at(z, s, e, "、")) ) continue;
+    int cs = aStart[k-1] > 40 ? aStart[k-1] - 40 : 0;
+    while( cs<aStart[k-1] && ((unsigned char)z[cs] & 0xC0)==0x80 ) cs++;
+    if( has(z, cs, aStart[k-1], "分别") ) h->zCmp = g->zCmp;
   }
 }
 

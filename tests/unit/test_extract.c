@@ -79,6 +79,9 @@ static void test_targets(void **state){
   TARGETS("为既有住宅加装电梯600部，新增有进出口实绩企业1500家以上。", "600 部 = plain;1500 家 >= plain;");
   TARGETS("经济增长5%左右、努力争取更好结果，工业增加值增长6.5%左右。", "5 % ~ plain;6.5 % ~ plain;");
   TARGETS("确保就业45万人以上，失业率控制在5.5%左右。", "450000 人 >= must;5.5 % ~ must;");
+  TARGETS("有色金属、装备制造业规模分别达1.28万亿、8200亿元。", "1280000000000 元 = plain;820000000000 元 = plain;");
+  TARGETS("替代品占有率达84%，比重分别超过2%、5%。", "84 % = plain;2 % >= plain;5 % >= plain;");
+  TARGETS("补贴标准分别从每人每月209元、280元提高到217元、290元。", "217 元 = plain;290 元 = plain;");
 }
 
 static void test_not_targets(void **state){
