@@ -247,11 +247,13 @@ static void inline_headings(Ctx *c, Para *q, int iParent, int partKind, int nFir
   int a = q->iBody, b = q->iEnd;
   int n0 = nFirst - 1;    /* numbers before this paragraph's first inline one */
   int aStart[32], aTitle[32], aTitleEnd[32], aNum[32], n = 0;
+  int nSeq = 0;           /* items numbered in sequence, headings or not */
   for(int s=a; s<b && n<32; ){
     int iLabelEnd, bEnd;
     /* the start of each sentence */
     if( label_at(z, s, b, &iLabelEnd)==RANK_SHI && !at(z, s, b, "第") ){
       int e2, num = cn_small(z, s, b, &e2);
+      if( num==n0+nSeq+1 ) nSeq++;
       int e = first_sentence_end(z, iLabelEnd, b, &bEnd);
       int nc = nchars(z, iLabelEnd, e);
       if( bEnd && nc>=2 && nc<=aMaxTitle[RANK_SHI] && num==n0+n+1 && !has(z, iLabelEnd, e, "；") ){
@@ -271,6 +273,9 @@ static void inline_headings(Ctx *c, Para *q, int iParent, int partKind, int nFir
     s = e;
   }
   if( n + n0 < 2 || n==0 ) return;
+  /* all the items are headings or none is: "一是为怀孕妇女提供免费产前筛查…。
+  ** 二是…。…四是对…开展…3万名，…" is a list of tasks */
+  if( nSeq>n ) return;
   q->iInline = c->nInline;
   q->nInline = n;
   for(int i=0; i<n; i++){

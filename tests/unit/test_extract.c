@@ -204,6 +204,13 @@ static void test_inline_headings(void **state){
   assert_int_equal(x.aTask[2].iNode, 3);
   assert_string_equal(x.aTask[2].deadline.zDate, "2026-06-30");
   extraction_free(&x);
+  /* a list whose items are not all short titles is a list of tasks */
+  char *zT = tasks_of("二、2026年工作安排\n（九）办好民生实事。今年再办好4件民生实事。一是为怀孕妇女提供免费产前筛查。"
+                      "二是对新生儿给予全额补助。三是开展内镜检查3万名。"
+                      "四是招募“西部计划”志愿者3000名、社区助理3000名，实施大学生实习计划。\n");
+  assert_string_equal(zT, "今年再办好4件民生实事。|一是为怀孕妇女提供免费产前筛查。|二是对新生儿给予全额补助。"
+                          "|三是开展内镜检查3万名。|四是招募“西部计划”志愿者3000名、社区助理3000名，实施大学生实习计划。");
+  free(zT);
 }
 
 /* Tasks under a heading that names a five-year period get its end; a goal
