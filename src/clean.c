@@ -721,6 +721,9 @@ static int looks_cut(const char *z, int a, int b){
         || ch==0x201D || ch==0x300A /*《*/ || ch==0x300B || (ch>='a' && ch<='z') || (ch>='A' && ch<='Z')
         || ch=='%' || ch==0xFF05) ) return 0;
   if( b - a >= 150 ) return 1;
+  /* no heading or sentence ends with 的 和 与 及: "“十五五”时期经济社会发展的" ⏎
+  ** "主要目标" ⏎ "是：…" */
+  if( ch==0x7684 || ch==0x548C || ch==0x4E0E || ch==0x53CA ) return nchars(z, a, b)>=4;
   if( has(z, a, b, "。") || has(z, a, b, "，") ) return nchars(z, a, b)>=20;
   /* "总体要求是：认真落实省委九届八": prose after a colon, not "会议：某某会议" */
   const char *zColon = memmem(z + a, (size_t)(b - a), "：", 3);
@@ -734,6 +737,7 @@ static int looks_cut(const char *z, int a, int b){
 static int starts_closing(const char *z, int a, int b){
   int k;
   if( a>=b ) return 0;
+  if( at(z, a, b, "是：") || at(z, a, b, "为：") ) return 1;   /* "…主要目标" ⏎ "是：…" */
   unsigned ch = u8(z+a, &k);
   return ch==0x201D || ch==0x2019 || is_comma(ch) || ch==0x3001 || is_sentence_end(ch)
       || is_semicolon(ch) || is_colon(ch) || is_rparen(ch) || ch==0x300B || ch==0x300D;

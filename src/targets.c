@@ -309,8 +309,8 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
       case 0x6709: { /* 有 */
         unsigned pc = cp_before(z, j);
         if( at(z, j+3, i, "量") || at(z, j+3, i, "效") || at(z, j+3, i, "序") || at(z, j+3, i, "机")
-            || at(z, j+3, i, "力") || at(z, j+3, i, "关") || at(z, j+3, i, "色") || at(z, j+3, i, "线") ) break;
-        /* (拥有量, 有效, 有序, 有机, 有力, 有关, 有色金属, 有线电视) */
+            || at(z, j+3, i, "力") || at(z, j+3, i, "关") || at(z, j+3, i, "色") || at(z, j+3, i, "线") || at(z, j+3, i, "意") ) break;
+        /* (拥有量, 有效, 有序, 有机, 有力, 有关, 有色金属, 有线电视, 有意愿) */
         if( pc==0x5C11 /*少*/ || pc==0x90FD /*都*/ || pc==0x5747 /*均*/ || pc==0x5C06 /*将*/
             || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/
             || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ || pc==0x65E2 /*既有*/ || pc==0x589E /*新增有*/
