@@ -315,6 +315,13 @@ static int is_baseline(const char *z, int a, int b, int i, int e){
             || pc==0x8981 /*要*/ || pc==0x65B0 /*新*/ || pc==0x5177 /*具*/ || pc==0x6CA1 /*没*/
             || pc==0x6240 /*所有*/ || pc==0x542B /*含有*/ || pc==0x65E2 /*既有*/ || pc==0x589E /*新增有*/
             || pc==0x5360 /*占有率*/ ) break;
+        /* a verb between 有 and the number makes the number its object:
+        ** "有意愿…的人员开展职业技能培训超5万人次" */
+        int bVerb = 0;
+        for(int m=0; m<NLIT(aVerb) && !bVerb; m++){
+          if( aVerb[m].n==6 && has_n(z, j+3, i, aVerb[m].z, 6) ) bVerb = 1;
+        }
+        if( bVerb ) break;
         return 1;
       }
     }
