@@ -328,7 +328,7 @@ static int is_meta_line(const char *z, int a, int b){
 
 static int is_chrome_line(const char *z, int a, int b){
   static const char *azLead[] = {
-    "分享到", "上一篇", "下一篇", "相关报道", "相关新闻", "相关链接", "相关文章",
+    "分享到", "上一篇", "下一篇", "相关报道", "相关新闻", "相关链接", "相关文章", "相关附件",
     "本栏最新", "本栏推荐", "阅读排行", "热点推荐", "标签云", "打印本页", "关闭窗口",
     "【字号", "字号：", "【打印", "【关闭", "扫一扫", "来源：", "来源:", "作者：",
     "时间：", "发布时间", "浏览次数", "阅读：", "阅读次数", "评论：", "内容摘要",
@@ -630,7 +630,10 @@ static void mark_report_bounds(Ctx *c, Line *a, int n){
     if( a[i].kind==LINE_EMPTY || a[i].kind==LINE_SKIP ) continue;
     if( a[i].kind!=LINE_TEXT ) break;
     int nc = nchars(z, a[i].a, a[i].b);
+    int bAscii = 1;        /* "abcd39f1fb7f426d9dfb6bd0fa1f2146:" */
+    for(int j=a[i].a; j<a[i].b && bAscii; j++) bAscii = (unsigned char)z[j]<0x80;
     if( (nc<=30 && !ends_sentence(z, a[i].a, a[i].b) && !is_annex_heading(z, a[i].a, a[i].b))
+        || (bAscii && nc<=80)
         || (nc<=40 && is_chrome_line(z, a[i].a, a[i].b)) || is_meta_line(z, a[i].a, a[i].b) ){
       a[i].kind = LINE_SKIP;
       a[i].zWhy = "web-page chrome after the report";

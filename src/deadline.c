@@ -88,7 +88,7 @@ static int period_after_year(const char *z, int i, int n, int y, Hit *h, int bYe
     /* "10月开馆", "8月贯通", "力争10月运营": a month followed by what is done */
     {
       unsigned c2 = j<n ? u8(z+j, &e) : 0;
-      if( is_han(c2) && !at(z, j, n, "份") && !at(z, j, n, "以来") && !at(z, j, n, "至")
+      if( is_han(c2) && cn_digit(c2)<0 && !at(z, j, n, "份") && !at(z, j, n, "以来") && !at(z, j, n, "至")
           && !at(z, j, n, "起") && !at(z, j, n, "和") && !at(z, j, n, "、") && !at(z, j, n, "的")
           && !at(z, j, n, "开始") && !at(z, j, n, "到") ) return j - i;
     }
@@ -133,9 +133,9 @@ static int five_year_at(const char *z, int i, int n, int s, int year, Hit *h){
   else if( at(z, j, n, "\"") ) j += 1;
   int bStart = i==s || (i>s && (cp_before(z, i)==0x201C || cp_before(z, i)=='"') && u8_prev(z, i)==s);
   int ok = 0, len = 0;
-  if( at(z, j, n, "末") || at(z, j, n, "期末") ){
-    ok = 1;
-    len = j + (at(z, j, n, "末") ? 3 : 6) - i;
+  if( at(z, j, n, "末") || at(z, j, n, "期末") || at(z, j, n, "内") ){
+    ok = 1;                    /* "十五五”末", "“十五五”内争取尽早消除…" */
+    len = j + (at(z, j, n, "期末") ? 6 : 3) - i;
   }else if( at(z, j, n, "时期") || at(z, j, n, "期间") ){
     int jw = j + 6;
     len = jw - i;

@@ -159,6 +159,8 @@ static void deadline_is(const char *zSentence, const char *zWant){
 
 static void test_deadlines(void **state){
   deadline_is("6月底前完成主体工程。", "2026-06-30");
+  deadline_is("“十五五”内争取尽早消除跨市域“断头路”。", "2030-12-31");
+  deadline_is("办好“三月三”活动。", "-");
   deadline_is("年底前建成投用。", "2026-12-31");
   deadline_is("力争明年全面完工。", "2027-12-31");
   deadline_is("上半年开工建设。", "2026-06-30");
