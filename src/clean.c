@@ -340,10 +340,14 @@ static int is_chrome_line(const char *z, int a, int b){
     "标题：", "发文单位：", "发文时间：", "来源URL", "正文：", "发布机构：", "发布时间：",
     "【字体", "字体：", "索引号：", "文号：", "成文日期", "发文字号", "主题分类",
     "http://", "https://", "www.",
+    /* aggregator sites */
+    "标签：", "标签:", "延展阅读", "换一换", "本站部分资源", "免责声明", "热门标签",
   };
   for(size_t k=0; k<sizeof(azLead)/sizeof(azLead[0]); k++){
     if( at(z, a, b, azLead[k]) ) return 1;
   }
+  /* a link to another article: "【领导能力提升】如何确保…取得实效？" */
+  if( at(z, a, b, "【") && (cp_before(z, b)==0xFF1F || cp_before(z, b)=='?') ) return 1;
   /* breadcrumbs: 首页 > 政务公开 > 政府工作报告 */
   if( has(z, a, b, " > ") || has(z, a, b, "＞") || has(z, a, b, "»") || has(z, a, b, "›")
       || at(z, a, b, "首页") || at(z, a, b, "当前位置") || at(z, a, b, "您的位置") ) return 1;

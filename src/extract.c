@@ -45,11 +45,22 @@ int extract_text(Extraction *p, int year, Err *e){
     p->year = atoi(today());
     p->zYearFrom = "clock";
   }
-  for(int i=0; i<c.nPara; i++){
-    Para *q = &c.aPara[i];
-    if( q->kind==PARA_FRONT && p->zTitle==0 && strstr(c.P.a + q->iStart, "报告") ){
-      p->zTitle = ctx_text(&c, q->iStart, q->iEnd);
+  /* the title: the title block's line with 工作报告, else one with 报告 that
+  ** is not the speaker's ("报告人：…省长") */
+  for(int pass=0; pass<2 && p->zTitle==0; pass++){
+    for(int i=0; i<c.nPara && p->zTitle==0; i++){
+      Para *q = &c.aPara[i];
+      if( q->kind!=PARA_FRONT ) continue;
+      if( pass==0 ? has(c.P.a, q->iStart, q->iEnd, "工作报告")
+                  : (has(c.P.a, q->iStart, q->iEnd, "报告") && !at(c.P.a, q->iStart, q->iEnd, "报告人")) ){
+        p->zTitle = ctx_text(&c, q->iStart, q->iEnd);
+      }
     }
+  }
+  /* else the title a scraper's metadata header gave ("标题：政府工作报告——…") */
+  for(int i=0; i<p->nSkip && p->zTitle==0; i++){
+    const char *z = p->aSkip[i].zText;
+    if( z && strncmp(z, "标题：", 9)==0 && z[9] ) p->zTitle = xstrdup(z + 9);
   }
   tasks_build(&c);
   buf_free(&c.W);

@@ -122,7 +122,7 @@ static int has_sentence_end(const char *z, int a, int b){
 ** words say nothing, PART_AMBIG when they say both. */
 static int title_part_kind(const char *z, int a, int b){
   static const char *azReview[] = {"回顾", "总结", "过去一年", "过去五年", "成就",
-                                   "工作情况", "进展情况"};
+                                   "工作情况", "进展情况", "执行情况"};
   static const char *azOther[] = {"名词解释", "名词注释", "词语解释", "注释", "附件", "附录"};
   static const char *azPlan[] = {"安排", "任务", "重点工作", "目标", "计划", "部署", "民生实事",
                                  "自身建设", "要求", "思路", "建议", "举措", "措施", "主要工作",
@@ -341,7 +341,7 @@ void outline_build(Ctx *c){
       for(r=0; r<N_RANK; r++) aOpen[r] = -1;
       continue;
     }
-    int rank = -1, iLabelEnd = a, iTitleEnd = b, iBody = b, bEnd = 0;
+    int rank = -1, iLabelEnd = a, iTitleEnd = b, iBody = b, bEnd = 0, bLeadIn = 0;
     rank = label_at(z, a, b, &iLabelEnd);
     if( rank<0 && is_part_title(z, a, b) ){
       rank = RANK_PART;
@@ -351,6 +351,12 @@ void outline_build(Ctx *c){
           && has_year(c->p->aNode[aOpen[RANK_PART]].zTitle, 0, (int)strlen(c->p->aNode[aOpen[RANK_PART]].zTitle))
           && (title_part_kind(z, a, b)==PART_PLAN || title_part_kind(z, a, b)==PART_AMBIG) ){
         rank = RANK_DUN;
+      }
+      /* "重点工作任务：" inside a numbered part (二、…): a lead-in line, not a
+      ** part of its own; the sections after it stay under 二、 */
+      if( aOpen[RANK_DUN]>=0 && curPart==PART_PLAN && !has_year(z, a, b) && is_colon(cp_before(z, b)) ){
+        rank = -1;
+        bLeadIn = 1;
       }
     }else{
       if( rank>=0 ){
@@ -422,7 +428,7 @@ void outline_build(Ctx *c){
       q->iNode = iNode;
     }
     q->iBody = iBody;
-    if( rank<0 ) q->iBody = a;
+    if( rank<0 ) q->iBody = bLeadIn ? b : a;
     q->partKind = curPart;
     for(r=N_RANK-1; r>=0 && aOpen[r]<0; r--){}
     q->iOwner = r>=0 ? aOpen[r] : -1;

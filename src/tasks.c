@@ -134,6 +134,7 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
   if( t->deadline.explicit && atoi(t->deadline.zDate)>p->year
       && (((strstr(t->zText, "以下") || strstr(t->zText, "如下")) && strstr(t->zText, "目标"))
           || strstr(t->zText, "目标：") || strstr(t->zText, "举措：") || strstr(t->zText, "任务：")
+          || strstr(t->zText, "目标是：")
           || (strstr(t->zText, "目标") && is_colon(cp_before(t->zText, (int)strlen(t->zText))))) ){
     if( c->bListScope ) free(c->listScope.zText);
     c->listScope = t->deadline;

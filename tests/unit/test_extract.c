@@ -247,7 +247,7 @@ static void test_period_scope(void **state){
 ** report given twice, a page footer. */
 static void test_scraped_page(void **state){
   const char *z =
-    "标题：2026年松岭县政府工作报告\n来源URL：http://example.org/a/b.shtml\n正文：\n"
+    "标题：2026年松岭县政府工作报告\n来源URL：http://example.org/a/b.shtml\n报告人：松岭县县长 林某\n正文：\n"
     "各位代表：\n二、“\n十五五\n”时期主要目标任务\n（一）推进“\n两新\n”工作\n"
     "完成设备更新\n1200台套。\n各位代表，让我们团结奋斗！\n来源：松岭新闻网\n"
     "各位代表：\n二、“十五五”时期主要目标任务\n完成设备更新1200台套。\n"
@@ -257,6 +257,8 @@ static void test_scraped_page(void **state){
   Err e = {0};
   assert_int_equal(extract_bytes("t.txt", (unsigned char*)z, strlen(z), 2026, &x, &e), 0);
   assert_int_equal(x.nNode, 2);
+  assert_non_null(x.zTitle);
+  assert_string_equal(x.zTitle, "2026年松岭县政府工作报告");     /* from the 标题： line */
   assert_string_equal(x.aNode[0].zTitle, "“十五五”时期主要目标任务");
   assert_string_equal(x.aNode[1].zTitle, "推进“两新”工作");
   assert_int_equal(x.nTask, 1);
