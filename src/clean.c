@@ -674,10 +674,42 @@ static void mark_furniture(Ctx *c, Line *a, int n){
   }
 }
 
+/* Length of a news byline at the start of a line: "保定日报讯 1月30日，闫继红
+**说，" ("本报讯", "XX日报讯" + a space, then a date and "某某说，" when they
+** follow), 0 when there is none. */
+static int news_byline(const char *z, int a, int b){
+  int i = a, n = 0, k;
+  while( i<b && n<8 && is_han(u8(z+i, &k)) && !at(z, i, b, "讯") ){ i += k; n++; }
+  if( n<1 || !at(z, i, b, "讯") ) return 0;
+  i += 3;
+  if( !(i<b && (z[i]==' ' || at(z, i, b, "　"))) ) return 0;
+  while( i<b && (z[i]==' ' || at(z, i, b, "　")) ) i += z[i]==' ' ? 1 : 3;
+  /* "1月30日，" */
+  int j = i;
+  while( j<b && z[j]>='0' && z[j]<='9' ) j++;
+  if( j>i && at(z, j, b, "月") ){
+    int q = j + 3;
+    while( q<b && z[q]>='0' && z[q]<='9' ) q++;
+    if( q>j+3 && at(z, q, b, "日") && (at(z, q+3, b, "，") || at(z, q+3, b, ",")) ){
+      i = q + 3 + (z[q+3]==',' ? 1 : 3);
+      /* "闫继红说，" */
+      int r = i, m = 0;
+      while( r<b && m<6 && is_han(u8(z+r, &k)) && !at(z, r, b, "说") ){ r += k; m++; }
+      if( m>=2 && at(z, r, b, "说，") ) i = r + 6;
+    }
+  }
+  return i - a;
+}
+
 /* Copy line l of W into P with inline furniture removed (and listed). */
 static void copy_line(Ctx *c, const Line *l){
   const char *z = c->W.a;
   int i = l->a, iRun = l->a;
+  int nBy = news_byline(z, l->a, l->b);
+  if( nBy ){
+    ctx_skip(c, l->a, l->a + nBy, "news byline");
+    i = iRun = l->a + nBy;
+  }
   while( i<l->b ){
     const char *zWhy = 0;
     int len = 0;

@@ -188,7 +188,7 @@ static void sentence_tasks(Ctx *c, int iNode, int s, int e){
 ** (and a closing quote or bracket that follows), or b. Marks inside
 ** quotes do not end the sentence. */
 static int sentence_end(const char *z, int s, int b){
-  int depth = 0;
+  int depth = 0, paren = 0;
   for(int i=s; i<b; ){
     int k;
     unsigned char lead = (unsigned char)z[i];
@@ -203,6 +203,9 @@ static int sentence_end(const char *z, int s, int b){
     i += k;
     if( ch==0x201C || ch==0x300A || ch==0x300C ) depth++;
     else if( (ch==0x201D || ch==0x300B || ch==0x300D) && depth>0 ) depth--;
+    else if( ch==0xFF08 ) paren++;                  /* （ */
+    else if( ch==0xFF09 && paren>0 ) paren--;       /* ） */
+    else if( paren>0 && is_semicolon(ch) ) continue;   /* "（五个坚持：…；六个稳：…）" */
     else if( depth==0 && (is_sentence_end(ch) || is_semicolon(ch)) ){
       while( i<b ){
         unsigned c2 = u8(z+i, &k);

@@ -336,6 +336,14 @@ static void test_page_break_join(void **state){
 
 /* A subscript on a line of its own ("PM" ⏎ "2.5" ⏎ "浓度") is joined, not
 ** taken for a page number. */
+/* A newspaper's byline is furniture; a ； inside （…） ends no clause. */
+static void test_byline_and_brackets(void **state){
+  char *z = tasks_of("二、2026年工作安排\n松岭日报讯 1月30日，林晓东说，今年要新建学校8所。"
+                     "坚持稳中求进（五个坚持：坚持改革；坚持开放），推动高质量发展。\n");
+  assert_string_equal(z, "今年要新建学校8所。|坚持稳中求进（五个坚持：坚持改革；坚持开放），推动高质量发展。");
+  free(z);
+}
+
 static void test_subscript_join(void **state){
   char *z = tasks_of("二、2026年工作安排\n深化生态环境分区管控，推动污染防治攻坚向美丽建设拓展。持续改善空气质量，以PM\n2.5\n"
                      "浓度持续下降为主线，协同控制臭氧污染。\n");
@@ -396,6 +404,7 @@ int main(void){
     cmocka_unit_test(test_outline),
     cmocka_unit_test(test_page_break_join),
     cmocka_unit_test(test_subscript_join),
+    cmocka_unit_test(test_byline_and_brackets),
     cmocka_unit_test(test_departments),
     cmocka_unit_test(test_scraped_tags),
     cmocka_unit_test(test_bad_bytes),
