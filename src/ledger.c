@@ -4,11 +4,13 @@
 ** ledger_task.c; reports, status and the audit log in ledger_report.c.
 */
 #include "ledger_int.h"
+#include "buf.h"
 #include "extract.h"
 #include "units.h"
 #include "xread.h"
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,20 +228,100 @@ int ledger_act_as(Ledger *p, const char *zLogin, Err *e){
   return 0;
 }
 
+/* ---- logins ---- */
+
+/* Failed logins recorded per clock hour by one process, beyond the web
+** layer's throttling (which already keeps a throttled attempt from reaching
+** ledger_login): many addresses guessing many accounts cannot fill the log
+** faster than this. */
+#define LOGIN_FAILED_PER_HOUR 200
+
+static pthread_mutex_t loginMutex = PTHREAD_MUTEX_INITIALIZER;
+static long loginHour = -1;     /* the hour counted (time()/3600) */
+static int nLoginFailed;        /* failed logins recorded in it */
+
 /* See ledger.h. */
+char *login_as_typed(const char *z){
+  Buf b = BUF_INIT;
+  size_t n = z ? strlen(z) : 0, i = 0;
+  for(int nChar=0; i<n && nChar<LOGIN_TYPED_MAX; nChar++){
+    unsigned cp;
+    int len = utf8_decode((const unsigned char*)z+i, n-i, &cp);
+    if( len==0 ){ cp = 0xFFFD; len = 1; }
+    buf_put_cp(&b, cp);
+    i += (size_t)len;
+  }
+  return buf_detach(&b);
+}
+
+/* Whether one more failed login may be recorded this hour; counts it when
+** so.  *pbLast is set when it is the last one the hour allows. */
+static int login_failed_room(int *pbLast){
+  long hour = (long)(time(0)/3600);
+  pthread_mutex_lock(&loginMutex);
+  if( hour!=loginHour ){ loginHour = hour; nLoginFailed = 0; }
+  int ok = nLoginFailed < LOGIN_FAILED_PER_HOUR;
+  if( ok ) nLoginFailed++;
+  *pbLast = nLoginFailed==LOGIN_FAILED_PER_HOUR;
+  pthread_mutex_unlock(&loginMutex);
+  return ok;
+}
+
+/* Record login event zAction (about user id, 0 for none) by zActor in its
+** own transaction.  Steals after. */
+static int login_event(Ledger *p, const char *zAction, const char *zActor, long long id,
+                       json_t *after, Err *e){
+  char zAt[20];
+  ledger_now(zAt);
+  char *zAfter = json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(after);
+  int rc = zAfter ? store_begin(p->s, e) : err_set(e, ERR_INTERNAL, "cannot write the login event");
+  if( rc==0 ){
+    rc = audit_record(p->s, zAt, zActor, zAction, "user", id, 0, 0, zAfter, e);
+    if( rc ) store_rollback(p->s);
+    else rc = store_commit(p->s, e);
+  }
+  free(zAfter);
+  return rc;
+}
+
+/* A wrong login or password: recorded as user.login_failed (the login as
+** typed, never the password; userId 0 when there is no such account) unless
+** this hour's room is used up.  Returns the ERR_AUTH error. */
+static int login_failed(Ledger *p, const char *zLogin, int userId, Err *e){
+  int bLast;
+  if( login_failed_room(&bLast) ){
+    char *zTyped = login_as_typed(zLogin);
+    json_t *j = json_pack("{s:s}", "login", zTyped);
+    if( bLast ) json_object_set_new(j, "cap_reached", json_integer(LOGIN_FAILED_PER_HOUR));
+    Err e2 = {0};
+    login_event(p, "user.login_failed", "-", userId, j, &e2);   /* the answer stays "wrong" */
+    free(zTyped);
+  }
+  return err_set(e, ERR_AUTH, "wrong login or password");
+}
+
+/* See ledger.h.  Every success is recorded as user.login (a login that
+** cannot be recorded is refused); failures as login_failed() says. */
 int ledger_login(Ledger *p, const char *zLogin, const char *zPassword, Err *e){
   User u;
   char *zHash = 0;
   Err e2 = {0};
-  if( zLogin==0 || store_user_by_login(p->s, zLogin, &u, &zHash, &e2) ){
+  if( zLogin==0 ) zLogin = "";
+  if( store_user_by_login(p->s, zLogin, &u, &zHash, &e2) ){
     if( e2.code==ERR_INTERNAL ){ *e = e2; return -1; }
-    return err_set(e, ERR_AUTH, "wrong login or password");
+    return login_failed(p, zLogin, 0, e);
   }
   int ok = auth_password_ok(zHash, zPassword);
   free(zHash);
   if( !ok ){
+    int rc = login_failed(p, zLogin, u.id, e);
     user_clear(&u);
-    return err_set(e, ERR_AUTH, "wrong login or password");
+    return rc;
+  }
+  if( login_event(p, "user.login", u.zLogin, u.id, json_pack("{s:s}", "login", u.zLogin), e) ){
+    user_clear(&u);
+    return -1;
   }
   user_clear(&p->user);
   p->user = u;

@@ -321,8 +321,15 @@ int ledger_open(const char *zPath, Ledger **pp, Err *e);
 void ledger_close(Ledger *p);
 /* Act as user zLogin (NULL or "": the public).  ERR_AUTH when unknown. */
 int ledger_act_as(Ledger *p, const char *zLogin, Err *e);
-/* Act as zLogin after checking its password (for the web login). */
+/* Act as zLogin after checking its password (for the web login).  Records
+** user.login in the audit log, or user.login_failed (the login as typed,
+** never the password; at most LOGIN_FAILED_PER_HOUR an hour). */
 int ledger_login(Ledger *p, const char *zLogin, const char *zPassword, Err *e);
+/* The login name as typed, as kept in a failed login's audit entry: at most
+** LOGIN_TYPED_MAX characters, bytes that are not UTF-8 as U+FFFD.  Caller
+** frees. */
+#define LOGIN_TYPED_MAX 64
+char *login_as_typed(const char *z);
 /* The acting user (owned by the ledger). */
 const User *ledger_user(Ledger *p);
 /* The settings in force (owned by the ledger). */

@@ -843,18 +843,44 @@ int cmd_setting(int argc, char **argv){
   return rc ? cli_err(&e) : 0;
 }
 
+/* Whether audit entry v is a login or a failed login. */
+static int event_is_login(const Event *v){
+  return strcmp(v->zAction, "user.login")==0 || strcmp(v->zAction, "user.login_failed")==0;
+}
+
+/* Print login entry v on one line: time, ok/failed, the login (as typed
+** for a failure, control characters as '?') and the account's id (0: no
+** such account). */
+static void print_login(const Event *v){
+  json_t *j = v->zAfter ? json_loads(v->zAfter, 0, 0) : 0;
+  const char *zLogin = json_string_value(json_object_get(j, "login"));
+  printf("%lld  %s  %-6s  ", v->id, v->zAt, strcmp(v->zAction, "user.login")==0 ? "ok" : "failed");
+  /* a typed login may hold control characters: one line each, all the same */
+  for(const char *z = zLogin ? zLogin : "?"; *z; z++){
+    putchar((unsigned char)*z < 0x20 || *z==0x7f ? '?' : *z);
+  }
+  printf("  (user %lld)\n", v->objId);
+  json_decref(j);
+}
+
 /*
 ** COMMAND: log
-** Usage: luoshi log [TASK]
+** Usage: luoshi log [TASK] [--logins]
 **
 ** The audit log: every change with its time, actor, action, object and
 ** what it was before and after; of one task when TASK is given.
+**
+**   --logins   only the web logins and failed logins, one a line: entry,
+**              time, ok or failed, the login (as typed), the user's id
 */
 int cmd_log(int argc, char **argv){
   const char *zDb = db_option(&argc, argv);
   const char *zAs = as_option(&argc, argv);
+  int bLogins = find_option(&argc, argv, "--logins", 0)!=0;
   Err e = {0};
-  if( verify_all_options(argc, argv, &e) || argc>2 ) return cli_usage(&e, "log [TASK]");
+  if( verify_all_options(argc, argv, &e) || argc>2 || (bLogins && argc>1) ){
+    return cli_usage(&e, "log [TASK] [--logins]");
+  }
   Ledger *L = cli_open(zDb, zAs);
   if( L==0 ) return 1;
   int rc = 0, taskId = 0;
@@ -869,6 +895,10 @@ int cmd_log(int argc, char **argv){
   if( rc==0 && (rc = ledger_log(L, taskId, &a, &n, &e))==0 ){
     for(int i=0; i<n; i++){
       const Event *v = &a[i];
+      if( bLogins ){
+        if( event_is_login(v) ) print_login(v);
+        continue;
+      }
       printf("%lld  %s  %s  %s %s %lld", v->id, v->zAt, v->zActor, v->zAction, v->zObjType, v->objId);
       if( v->taskId ) printf(" (task %d)", v->taskId);
       putchar('\n');
