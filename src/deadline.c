@@ -158,6 +158,18 @@ static int five_year_at(const char *z, int i, int n, int s, int year, Hit *h){
   return len;
 }
 
+/* "用三年时间", "通过3年努力": a span of N years from the plan year, to the
+** end of its last year; returns the bytes matched ("三年时间") or 0. */
+static int years_span_at(const char *z, int i, int n, int year, Hit *h){
+  int e, d;
+  if( z[i]>='2' && z[i]<='9' ){ d = z[i]-'0'; e = i + 1; }
+  else{ d = cn_digit(u8(z+i, &e)); e += i; }
+  if( d<2 || d>10 || !at(z, e, n, "年") ) return 0;
+  if( !(at(z, e+3, n, "时间") || at(z, e+3, n, "努力")) ) return 0;
+  h->y = year + d - 1; h->m = 12; h->d = 31;
+  return e + 9 - i;
+}
+
 /* Recognise a deadline at z[i] (a character boundary) of a sentence that
 ** starts at s; year is the plan year.  Returns the bytes matched and fills
 ** h, or 0. */
@@ -187,6 +199,7 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
       if( at(z, j, n, "前") ) j += 3;
       return j - i;
     }
+    if( (e = years_span_at(z, i, n, year, h))>0 ) return e;
     /* M月… without a year (not the month of a year already refused, nor
     ** a month of every year: "每年10月至12月") */
     if( prev==0x5E74 /*年*/ ) return 0;
@@ -296,6 +309,7 @@ static int deadline_at(const char *z, int i, int n, int s, int year, Hit *h){
   if( len ) return len;
   len = five_year_at(z, i, n, s, year, h);
   if( len ) return len;
+  if( (len = years_span_at(z, i, n, year, h))>0 ) return len;
   /* M月底前 with a Chinese month: 六月底前 */
   if( cn_digit(u8(z+i, &e))>=1 && cn_digit(u8(z+i, &e))<=10 && prev!=0x5341 ){
     int d0 = cn_digit(prev);
