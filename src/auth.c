@@ -9,6 +9,7 @@ static const char *const azAction[N_ACTION] = {
   "read", "import", "edit", "publish", "report", "review", "close",
   "instruct", "manage users", "manage units", "change settings",
   "export", "back up", "read the audit log", "see the supervision dashboard",
+  "change a password",
 };
 
 /* See auth.h. */
@@ -43,6 +44,8 @@ int auth_can(const User *u, Action a, const AuthObject *o){
       return r==ROLE_LEADER;
     case ACT_EXPORT: case ACT_AUDIT: case ACT_SUPERVISE:
       return r==ROLE_SUPERVISOR || r==ROLE_LEADER;
+    case ACT_PASSWORD:                     /* one's own; the public has none */
+      return r!=ROLE_PUBLIC && u->id!=0 && o && o->userId==u->id;
     case ACT_USERS: case ACT_UNITS: case ACT_SETTINGS:
     default:
       return 0;
@@ -60,6 +63,10 @@ int auth_check(const User *u, Action a, const AuthObject *o, Err *e){
     return err_set(e, ERR_FORBIDDEN, "%s (unit %s) may not %s this task: it is not a task of %s",
                    u->zLogin, u->zUnit ? u->zUnit : "-", action_name(a), u->zUnit ? u->zUnit : "that unit");
   }
+  if( a==ACT_PASSWORD ){
+    return err_set(e, ERR_FORBIDDEN, "%s (%s) may change only their own password",
+                   u->zLogin, role_name(u->role));
+  }
   return err_set(e, ERR_FORBIDDEN, "%s (%s) may not %s", u->zLogin, role_name(u->role), action_name(a));
 }
 
@@ -70,13 +77,19 @@ AuthObject auth_task(const Task *t, int published){
   o.leadId = t->leadId;
   o.aCoId = t->aCoId;
   o.nCo = t->nCo;
+  o.userId = 0;
   return o;
 }
 
 /* See auth.h. */
+int auth_password_long_enough(const char *zPassword){
+  return zPassword!=0 && strlen(zPassword)>=AUTH_PASSWORD_MIN;
+}
+
+/* See auth.h. */
 int auth_hash_password(const char *zPassword, char *z, Err *e){
-  if( zPassword==0 || strlen(zPassword)<8 ){
-    return err_set(e, ERR_INPUT, "the password must have at least 8 characters");
+  if( !auth_password_long_enough(zPassword) ){
+    return err_set(e, ERR_INPUT, "the password must have at least %d characters", AUTH_PASSWORD_MIN);
   }
   if( sodium_init()<0 ) return err_set(e, ERR_INTERNAL, "libsodium cannot start");
   if( crypto_pwhash_str_alg(z, zPassword, strlen(zPassword), crypto_pwhash_OPSLIMIT_INTERACTIVE,

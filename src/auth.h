@@ -4,13 +4,15 @@
 ** ledger functions call it for them); no other code tests a role.
 **
 ** The roles (ledger.h Role):
-**   admin       everything, including users, units and settings
+**   admin       everything, including users, units and settings, and
+**               anyone's password
 **   supervisor  import, edit, publish, review, close, export, backup, log,
 **               dashboard
 **   leader      read everything, instructions (批示), export, log, dashboard
 **   unit        its own unit's tasks: see them (also drafts) and report on
 **               them once published; everything published
 **   public      published plans only
+** Every user with a login (not the public) may change their own password.
 */
 #ifndef LUOSHI_AUTH_H
 #define LUOSHI_AUTH_H
@@ -33,6 +35,7 @@ typedef enum Action {
   ACT_BACKUP,          /* copy the ledger file */
   ACT_AUDIT,           /* read and verify the audit log */
   ACT_SUPERVISE,       /* see the supervision dashboard (red/yellow lists, queue, ranking) */
+  ACT_PASSWORD,        /* change the password of user o->userId */
   N_ACTION
 } Action;
 
@@ -43,6 +46,7 @@ struct AuthObject {
   int leadId;          /* lead unit of the task, 0 when none */
   const int *aCoId;    /* co-responsible units */
   int nCo;
+  int userId;          /* the user it concerns (ACT_PASSWORD), 0 when none */
 };
 
 /* 1 when user u may do action a to object o (NULL: the ledger). */
@@ -54,8 +58,13 @@ AuthObject auth_task(const Task *t, int published);
 /* "read", "import", ... (static). */
 const char *action_name(Action a);
 
+/* The shortest password accepted, in bytes. */
+#define AUTH_PASSWORD_MIN 8
+
+/* 1 when zPassword is long enough to be stored (AUTH_PASSWORD_MIN bytes). */
+int auth_password_long_enough(const char *zPassword);
 /* Hash zPassword with argon2id into z[crypto_pwhash_STRBYTES]; ERR_INPUT
-** when the password is too short (under 8 bytes). */
+** when the password is too short (auth_password_long_enough). */
 int auth_hash_password(const char *zPassword, char *z, Err *e);
 /* 1 when zPassword matches the stored hash. */
 int auth_password_ok(const char *zHash, const char *zPassword);

@@ -515,11 +515,64 @@ int ledger_user_list(Ledger *p, User **pa, int *pn, Err *e){
   return store_user_list(p->s, pa, pn, e);
 }
 
+/* See ledger.h. */
+int ledger_login_valid(const char *zLogin){
+  return login_valid(zLogin);
+}
+
+/* See ledger.h. */
+int ledger_user_password(Ledger *p, const char *zLogin, const char *zNewPassword, Err *e){
+  AuthObject o = {0, 0, 0, 0, 0};
+  if( p->user.id==0 ) return auth_check(&p->user, ACT_PASSWORD, &o, e);
+  User u;
+  Err e2 = {0};
+  if( store_user_by_login(p->s, zLogin ? zLogin : "", &u, 0, &e2) ){
+    if( e2.code!=ERR_NOTFOUND ){ *e = e2; return -1; }
+    /* only those who may change anyone's password learn who does not exist */
+    o.userId = -1;
+    if( auth_check(&p->user, ACT_PASSWORD, &o, e) ) return -1;
+    return err_set(e, ERR_NOTFOUND, "no user %s (see luoshi user list)", zLogin ? zLogin : "");
+  }
+  o.userId = u.id;
+  char zHash[crypto_pwhash_STRBYTES];
+  if( auth_check(&p->user, ACT_PASSWORD, &o, e) || auth_hash_password(zNewPassword, zHash, e) ){
+    user_clear(&u);
+    return -1;
+  }
+  int own = u.id==p->user.id, nEnded = 0, rc = -1;
+  if( store_begin(p->s, e)==0 ){
+    if( store_user_set_password(p->s, u.id, zHash, e)
+     || store_session_delete_user(p->s, u.id, &nEnded, e)
+     || ledger_event(p, "user.password", "user", u.id, 0, 0,
+                     json_pack("{s:s, s:s, s:i}", "login", u.zLogin, "by", own ? "self" : "admin",
+                               "sessions_ended", nEnded), e) ){
+      ledger_fail(p);
+    }else{
+      rc = store_commit(p->s, e);
+    }
+  }
+  sodium_memzero(zHash, sizeof(zHash));
+  user_clear(&u);
+  return rc;
+}
+
+/* See ledger.h. */
+int ledger_user_password_ok(Ledger *p, const char *zPassword){
+  User u;
+  char *zHash = 0;
+  Err e2 = {0};
+  if( p->user.id==0 || store_user_by_login(p->s, p->user.zLogin, &u, &zHash, &e2) ) return 0;
+  int ok = u.id==p->user.id && auth_password_ok(zHash, zPassword);
+  free(zHash);
+  user_clear(&u);
+  return ok;
+}
+
 /* ---- plans ---- */
 
 /* True when the acting user may see plan pl at all. */
 static int plan_visible(Ledger *p, const Plan *pl){
-  AuthObject o = {strcmp(pl->zState, "published")==0, 0, 0, 0};
+  AuthObject o = {strcmp(pl->zState, "published")==0, 0, 0, 0, 0};
   /* a unit user sees a draft plan (for its own tasks) */
   return auth_can(&p->user, ACT_READ, &o) || p->user.role==ROLE_UNIT;
 }

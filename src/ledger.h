@@ -368,6 +368,21 @@ void unit_list_free(Unit *a, int n);
 int ledger_user_add(Ledger *p, const char *zLogin, Role role, const char *zUnit,
                     const char *zPassword, Err *e);
 int ledger_user_list(Ledger *p, User **pa, int *pn, Err *e);
+/* The one way to change a password: user zLogin's becomes zNewPassword.
+** An admin may reset anyone's; any other user may change only their own
+** (auth_can ACT_PASSWORD).  The password needs AUTH_PASSWORD_MIN bytes
+** (as for ledger_user_add) and is stored as an argon2id hash.  Every login
+** session of that user ends (a web page changing its own user's password
+** starts a new one), and the audit event "user.password" says whose
+** password changed and by whom ("self" or "admin"), never the password
+** or its hash.  ERR_NOTFOUND for an unknown login (to an admin; others
+** get ERR_FORBIDDEN). */
+int ledger_user_password(Ledger *p, const char *zLogin, const char *zNewPassword, Err *e);
+/* 1 when zPassword is the acting user's password (0 for the public).
+** For a page that asks for the old password before a change. */
+int ledger_user_password_ok(Ledger *p, const char *zPassword);
+/* 1 when z is a usable login: 1 to 64 of A-Z a-z 0-9 . _ - */
+int ledger_login_valid(const char *z);
 void user_clear(User *p);
 void user_list_free(User *a, int n);
 const char *role_name(Role r);

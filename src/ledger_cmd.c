@@ -295,12 +295,16 @@ int cmd_unit(int argc, char **argv){
 
 /*
 ** COMMAND: user
-** Usage: luoshi user add LOGIN --role admin|supervisor|unit|leader [--unit U] | list
+** Usage: luoshi user add LOGIN --role admin|supervisor|unit|leader [--unit U] | passwd LOGIN | list
 **
 ** Add a user (admin only).  The password is read from the terminal without
 ** echo, or from the first line of standard input when it is not a
 ** terminal; it is stored as an argon2id hash.  A unit user belongs to one
 ** unit (--unit) and may report on that unit's tasks.
+**
+** passwd sets a new password for LOGIN, read the same way: an admin may
+** reset anyone's, any other user (--as) only their own.  It ends every web
+** session of LOGIN.
 */
 int cmd_user(int argc, char **argv){
   const char *zDb = db_option(&argc, argv);
@@ -308,7 +312,7 @@ int cmd_user(int argc, char **argv){
   const char *zRole = find_option(&argc, argv, "--role", 1);
   const char *zUnit = find_option(&argc, argv, "--unit", 1);
   Err e = {0};
-  const char *zUsage = "user add LOGIN --role admin|supervisor|unit|leader [--unit U] | list";
+  const char *zUsage = "user add LOGIN --role admin|supervisor|unit|leader [--unit U] | passwd LOGIN | list";
   if( verify_all_options(argc, argv, &e) || argc<2 ) return cli_usage(&e, zUsage);
   int rc = 0;
   if( strcmp(argv[1], "add")==0 && argc==3 ){
@@ -324,6 +328,15 @@ int cmd_user(int argc, char **argv){
       || ledger_user_add(L, argv[2], (Role)role, zUnit, zPw, &e);
     sodium_memzero(zPw, sizeof(zPw));
     if( rc==0 ) printf("added user %s (%s%s%s)\n", argv[2], zRole, zUnit ? ", " : "", zUnit ? zUnit : "");
+    ledger_close(L);
+  }else if( strcmp(argv[1], "passwd")==0 && argc==3 && zRole==0 && zUnit==0 ){
+    Ledger *L = cli_open(zDb, zAs);
+    if( L==0 ) return 1;
+    char zPw[256];
+    rc = read_password("new password", zPw, sizeof(zPw), &e)
+      || ledger_user_password(L, argv[2], zPw, &e);
+    sodium_memzero(zPw, sizeof(zPw));
+    if( rc==0 ) printf("changed the password of %s\n", argv[2]);
     ledger_close(L);
   }else if( strcmp(argv[1], "list")==0 && argc==2 ){
     Ledger *L = cli_open(zDb, zAs);

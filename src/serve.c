@@ -493,6 +493,13 @@ static const Route aRoute[] = {
   {"/my/sheet",             R_POST,            page_my_sheet_post},
   {"/my/reminders",         0,                 page_my_reminders},
   {"/static/gongwen.css",   0,                 page_gongwen_css},
+  {"/admin/people",         0,                 page_admin_people},
+  {"/admin/people/user",    R_POST,            page_admin_people_user},
+  {"/admin/people/password",R_POST,            page_admin_people_password},
+  {"/admin/people/unit",    R_POST,            page_admin_people_unit_add},
+  {"/admin/people/unit/",   R_PREFIX|R_POST,   page_admin_people_unit_edit},
+  {"/my/password",          0,                 page_my_password},
+  {"/my/password",          R_POST,            page_my_password_post},
 };
 #define N_ROUTE ((int)(sizeof(aRoute)/sizeof(aRoute[0])))
 

@@ -734,6 +734,17 @@ int store_user_list(Store *s, User **pa, int *pn, Err *e){
   return rc==SQLITE_DONE ? 0 : db_err(s, e, "users");
 }
 
+/* See store.h. */
+int store_user_set_password(Store *s, int id, const char *zHash, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "UPDATE user SET pwhash=:hash WHERE id=:id");
+  db_bind_text(&q, ":hash", zHash);
+  db_bind_int(&q, ":id", id);
+  if( db_run(&q, e, "user") ) return -1;
+  if( sqlite3_changes(s->db)!=1 ) return err_set(e, ERR_NOTFOUND, "no user %d", id);
+  return 0;
+}
+
 /* ---- plans ---- */
 
 #define PLAN_COLUMNS "p.id, p.region, p.year, p.title, p.file_name, p.sha256, p.encoding," \
@@ -1568,6 +1579,16 @@ int store_session_delete(Store *s, const char *zHash, const char *zBefore, Err *
     db_bind_text(&q, ":before", zBefore);
   }
   return db_run(&q, e, "session");
+}
+
+/* See store.h. */
+int store_session_delete_user(Store *s, int userId, int *pn, Err *e){
+  Stmt q;
+  db_prepare(s, &q, "DELETE FROM session WHERE user_id=:user");
+  db_bind_int(&q, ":user", userId);
+  if( db_run(&q, e, "session") ) return -1;
+  if( pn ) *pn = sqlite3_changes(s->db);
+  return 0;
 }
 
 /* See store.h. */

@@ -49,6 +49,8 @@ int store_user_insert(Store *s, const User *u, const char *zHash, const char *zA
                       int *pId, Err *e);
 int store_user_by_login(Store *s, const char *zLogin, User *u, char **pzHash, Err *e);
 int store_user_list(Store *s, User **pa, int *pn, Err *e);
+/* Replace the password hash of user id; ERR_NOTFOUND when there is none. */
+int store_user_set_password(Store *s, int id, const char *zHash, Err *e);
 
 /* Plans.  The file bytes and the decoded text are stored verbatim. */
 int store_plan_insert(Store *s, const Plan *p, const void *aBytes, size_t nBytes,
@@ -132,6 +134,8 @@ int store_session_get(Store *s, const char *zHash, char **pzLogin, char *zCsrf, 
                       char zExpires[20], Err *e);
 /* Delete session zHash, or (zHash NULL) every session expiring before zBefore. */
 int store_session_delete(Store *s, const char *zHash, const char *zBefore, Err *e);
+/* Delete every session of user userId; *pn (may be NULL) is how many. */
+int store_session_delete_user(Store *s, int userId, int *pn, Err *e);
 
 /* Bearer tokens (the JSON API): keyed by the SHA-256 of the secret. */
 typedef struct Token Token;

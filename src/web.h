@@ -150,6 +150,12 @@ void sheet_forms(Req *r, char (*aMonth)[8], int nMonth, const char *zSel);
 ** year), into a[12]; returns how many. */
 int sheet_months(const Plan *pl, char (*a)[8]);
 
+/* ---- accounts (web_people.c) ---- */
+/* What is wrong with a new password zPw typed again as zPw2, in Chinese
+** (static, or written into zBuf[nBuf]); NULL when nothing is.  The length
+** rule is auth.h's. */
+const char *web_new_password_problem(const char *zPw, const char *zPw2, char *zBuf, size_t nBuf);
+
 /* ---- formatting helpers (web_util.c) ---- */
 /* A number as people write it: 133, 1.5, 12000 (no trailing zeros). */
 void web_num(Buf *p, double v);
@@ -224,6 +230,13 @@ void page_my_sheet(Req *r);
 void page_my_sheet_post(Req *r);
 void page_my_reminders(Req *r);
 void page_gongwen_css(Req *r);
+void page_admin_people(Req *r);
+void page_admin_people_user(Req *r);
+void page_admin_people_password(Req *r);
+void page_admin_people_unit_add(Req *r);
+void page_admin_people_unit_edit(Req *r);
+void page_my_password(Req *r);
+void page_my_password_post(Req *r);
 void api_dispatch(Req *r);
 /* Put {"error":{"code":code,"message":zMsg}} in r's response. */
 void api_error_body(Req *r, int code, const char *zMsg);

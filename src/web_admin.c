@@ -35,6 +35,7 @@ void admin_nav(Req *r, const char *zHere){
   static const char *const az[][2] = {
     {"/admin", "总览"}, {"/admin/queue", "审核队列"}, {"/admin/units", "单位排名"},
     {"/admin/brief", "督查通报"}, {"/admin/reminders", "催办记录"}, {"/admin/plans", "计划与分解审核"},
+    {"/admin/people", "账号与单位"}, {"/my/password", "修改密码"},
   };
   html_printf(&r->out, "<nav class=\"card noprint\">");
   for(int i=0; i<(int)(sizeof(az)/sizeof(az[0])); i++){

@@ -2,9 +2,11 @@
 ** web_unit.c -- logging in and out, and the units' workspace: my tasks,
 ** what is due this period, returned reports, and the one form to file a
 ** report (value or percent, narrative, evidence files), prefilled from the
-** last report.  Accounts are the CLI's (luoshi user add); passwords are
-** checked by the ledger (argon2id); logins are throttled per account and
-** address (session.h).
+** last report.  Accounts are made by the office (/admin/people or luoshi
+** user add); passwords are checked by the ledger (argon2id); logins and
+** the old password of a password change are throttled per account and
+** address (session.h).  Every logged-in user changes their own password
+** on /my/password.
 */
 #include "web.h"
 #include "ledger_web.h"
@@ -133,7 +135,7 @@ void page_my(Req *r){
   if( ledger_plan_get(r->L, 0, &pl, &e) || ledger_task_list(r->L, &f, &a, &n, &e) ){
     if( e.code==ERR_NOTFOUND ){
       page_begin(r, "我的任务");
-      html_printf(&r->out, "<h1>我的任务</h1><p>尚无计划。</p>");
+      html_printf(&r->out, "<h1>我的任务</h1><p>尚无计划。</p><p><a href=/my/password>修改密码</a></p>");
       page_end(r);
       return;
     }
@@ -194,7 +196,8 @@ void page_my(Req *r){
   page_begin(r, "我的任务");
   web_flash(r);
   my_nav(r, "/my");
-  html_printf(o, "<h1>我的任务 · %s</h1><p class=sub>%s · 共%d项（牵头或参与）</p>",
+  html_printf(o, "<h1>我的任务 · %s</h1><p class=sub>%s · 共%d项（牵头或参与） · "
+                 "<a class=noprint href=/my/password>修改密码</a></p>",
               r->pUser->zUnit ? r->pUser->zUnit : "", pl.zTitle ? pl.zTitle : pl.zRegion, n);
   char aMonth[12][8];
   int nMonth = sheet_months(&pl, aMonth);
@@ -489,4 +492,96 @@ void page_report_post(Req *r){
 done:
   task_clear(&t);
   plan_clear(&pl);
+}
+
+/* The password form of the acting user, with the message zErr (or NULL). */
+static void password_form(Req *r, const char *zErr){
+  Buf *o = &r->out;
+  page_begin(r, "修改密码");
+  web_flash(r);
+  if( web_is_staff(r) ) admin_nav(r, "/my/password");
+  else if( r->pUser->unitId ) my_nav(r, "/my/password");
+  html_printf(o, "<h1>修改密码</h1><p class=sub>账号：%s（%s%s%s）。修改后，本账号在其他地方的登录将失效。</p>",
+              r->pUser->zLogin, role_label(r->pUser->role), r->pUser->zUnit ? "·" : "",
+              r->pUser->zUnit ? r->pUser->zUnit : "");
+  if( zErr ) html_printf(o, "<p class=err role=alert>%s</p>", zErr);
+  html_printf(o, "<form class=\"card form\" method=post action=/my/password>");
+  web_csrf_field(r);
+  html_printf(o, "<input type=text name=username autocomplete=username value=\"%s\" hidden>"
+                 "<p><label for=old>原密码</label><input id=old name=old type=password "
+                 "autocomplete=current-password required></p>"
+                 "<p><label for=password>新密码</label><input id=password name=password type=password "
+                 "autocomplete=new-password required> <span class=sub>至少%d个字符</span></p>"
+                 "<p><label for=password2>再次输入新密码</label><input id=password2 name=password2 "
+                 "type=password autocomplete=new-password required></p>"
+                 "<p><button>修改密码</button></p></form>", r->pUser->zLogin, AUTH_PASSWORD_MIN);
+  page_end(r);
+}
+
+/*
+** WEBPAGE: /my/password
+** The form to change one's own password (any logged-in user).
+*/
+void page_my_password(Req *r){
+  if( r->pUser->id==0 ){ web_need_login(r); return; }
+  password_form(r, 0);
+}
+
+/*
+** WEBPAGE: /my/password (POST)
+** Change one's own password: the old one (throttled as a login), the new
+** one twice.  The ledger ends every session of the account; this one
+** goes on in a new session.
+*/
+void page_my_password_post(Req *r){
+  Err e = {0};
+  if( r->pUser->id==0 ){ web_need_login(r); return; }
+  const char *zOld = PF(r, "old"), *zPw = PF(r, "password"), *zPw2 = PF(r, "password2");
+  const char *zLogin = r->pUser->zLogin;
+  char zMsg[1024];
+  int wait = throttle_wait(zLogin, r->zIp);
+  if( wait>0 ){
+    snprintf(zMsg, sizeof(zMsg), "原密码错误次数过多，请%d秒后再试。", wait);
+    char zWait[16];
+    snprintf(zWait, sizeof(zWait), "%d", wait);
+    web_header(r, "Retry-After", zWait);
+    r->status = 429;
+    password_form(r, zMsg);
+    return;
+  }
+  if( zOld==0 || zOld[0]==0 ){
+    r->status = 400;
+    password_form(r, "请填写原密码。");
+    return;
+  }
+  if( !ledger_user_password_ok(r->L, zOld) ){
+    throttle_failed(zLogin, r->zIp);
+    r->status = 400;
+    password_form(r, "原密码不正确。");
+    return;
+  }
+  const char *zErr = web_new_password_problem(zPw, zPw2, zMsg, sizeof(zMsg));
+  if( zErr==0 && strcmp(zPw, zOld)==0 ) zErr = "新密码与原密码相同，请换一个。";
+  if( zErr ){
+    r->status = 400;
+    password_form(r, zErr);
+    return;
+  }
+  if( ledger_user_password(r->L, zLogin, zPw, &e) ){
+    if( e.code!=ERR_INPUT ){ web_error(r, &e); return; }
+    snprintf(zMsg, sizeof(zMsg), "未能修改密码：%s", e.zMsg);
+    r->status = 400;
+    password_form(r, zMsg);
+    return;
+  }
+  throttle_succeeded(zLogin);
+  /* every session of the account has ended: this visitor goes on in a new one */
+  session_clear(&r->sess);
+  if( session_create(r->L, &r->sess, &e) ){
+    web_cookie(r, "luoshi_session", "", 0);
+    web_redirect_msg(r, "/login", "密码已修改，请用新密码登录。");
+    return;
+  }
+  web_cookie(r, "luoshi_session", r->sess.zId, SESSION_HOURS*3600);
+  web_redirect_msg(r, home_of(r), "密码已修改。本账号在其他地方的登录已失效。");
 }

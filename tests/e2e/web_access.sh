@@ -47,6 +47,8 @@ row '/admin/reminders?state=failed' 303 303 200 200 200 403 403
 row '/admin/reminders?state=lost' 303 303 400 400 400 403 403
 row /admin/reminders/check    303 303 200 200 403 403 403
 row /my/reminders             303 303 403 403 403 200 200
+row /admin/people             303 303 200 200 200 403 403
+row /my/password              303 303 200 200 200 200 200
 row '/my/reminders?state=sent' 303 303 403 403 403 200 200
 row '/my/sheet.xlsx?period=2026-02' 303 303 403 403 403 200 200
 row '/my/sheet.xlsx?period=2026-2' 303 303 403 403 403 400 400
@@ -83,6 +85,15 @@ row_post "edit a task" /admin/task/2 "303 403 403 403 303 303" "deadline=2026-07
 row_post "add a target" /admin/target/0 "303 403 403 403 303 303" action=add task=6 value=0 cmp="<=" unit=起 subject=较大事故
 row_post "close a task" /admin/close/6 "303 403 403 403 303 409" "reason=专项整治已完成"
 row_post "publish a plan" /admin/publish/1 "303 403 403 403 409 409"
+row_post "add an account" /admin/people/user "303 403 403 403 403 303" \
+  login=acc1 role=leader unit= password=password-acc1 password2=password-acc1
+row_post "reset a password" /admin/people/password "303 403 403 403 403 303" \
+  login=acc1 password=password-acc2 password2=password-acc2
+row_post "add a unit" /admin/people/unit "303 403 403 403 403 303" name=测试中心 kind=other aliases= keywords=
+nu=$("$LUOSHI" unit list --as admin | awk '$2=="测试中心"{print $1}')
+row_post "change a unit" "/admin/people/unit/$nu" "303 403 403 403 403 303" aliases=测试所 keywords=测试
+# every user may reach the form (400: it says the old password is missing)
+row_post "change one's own password" /my/password "303 400 400 400 400 400" old= password=password-new1 password2=password-new1
 # the progress sheet upload: a unit's own sheet, multipart, with the form token
 st zj GET '/my/sheet.xlsx?period=2026-03' > /dev/null
 cp "$T/body" "$T/zj.xlsx"
