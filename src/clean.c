@@ -342,6 +342,7 @@ static int is_chrome_line(const char *z, int a, int b){
     "http://", "https://", "www.",
     /* aggregator sites */
     "标签：", "标签:", "延展阅读", "换一换", "本站部分资源", "免责声明", "热门标签",
+    "上班时间", "办公时间", "您是第", "访问量", "联系地址", "联系电话", "网址：",
   };
   for(size_t k=0; k<sizeof(azLead)/sizeof(azLead[0]); k++){
     if( at(z, a, b, azLead[k]) ) return 1;
@@ -636,9 +637,11 @@ static void mark_report_bounds(Ctx *c, Line *a, int n){
     int nc = nchars(z, a[i].a, a[i].b);
     int bAscii = 1;        /* "abcd39f1fb7f426d9dfb6bd0fa1f2146:" */
     for(int j=a[i].a; j<a[i].b && bAscii; j++) bAscii = (unsigned char)z[j]<0x80;
-    if( (nc<=30 && !ends_sentence(z, a[i].a, a[i].b) && !is_annex_heading(z, a[i].a, a[i].b))
+    unsigned last = cp_before(z, a[i].b);
+    if( (nc<=30 && (!ends_sentence(z, a[i].a, a[i].b) || (is_colon(last) && nc<=20))
+         && !is_annex_heading(z, a[i].a, a[i].b))
         || (bAscii && nc<=80)
-        || (nc<=40 && is_chrome_line(z, a[i].a, a[i].b)) || is_meta_line(z, a[i].a, a[i].b) ){
+        || (nc<=80 && is_chrome_line(z, a[i].a, a[i].b)) || is_meta_line(z, a[i].a, a[i].b) ){
       a[i].kind = LINE_SKIP;
       a[i].zWhy = "web-page chrome after the report";
     }else{
