@@ -225,6 +225,8 @@ static int not_commitment(const char *z, int s, int e){
   static const char *azLead[] = {
     "这一年", "过去一年", "过去的一年", "一年来", "去年以来", "过去五年", "五年来", "这五年",
     "会议应出席", "会议表决", "会议书面", "会议听取", "会议审议", "报告共分", "全体起立",
+    /* a rallying cry, not a commitment: "只要我们勠力同心…就一定能…" */
+    "只要我们", "展望未来", "我们坚信", "我们相信", "我们深知", "我们有信心",
   };
   while( s<e && z[s]==' ' ) s++;
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
