@@ -291,7 +291,11 @@ void tasks_build(Ctx *c){
     int a = q->iBody, b = q->iEnd;
     /* a goal list goes on only through items: "——…" paragraphs or numbered
     ** items; a heading or any other paragraph ends it */
-    if( c->bListScope && (q->iNode>=0 || !(at(z, q->iStart, q->iEnd, "——") || q->iBody>q->iStart)) ){
+    /* ("围绕上述目标，…提出了…：一是…；二是…" right after the list goes on
+    ** with the goals' period) */
+    int bAbove = at(z, q->iBody, q->iEnd, "围绕上述目标") || at(z, q->iBody, q->iEnd, "为实现上述目标");
+    if( c->bListScope && !bAbove
+        && (q->iNode>=0 || !(at(z, q->iStart, q->iEnd, "——") || q->iBody>q->iStart)) ){
       free(c->listScope.zText);
       c->bListScope = 0;
     }
