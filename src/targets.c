@@ -632,6 +632,22 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
     if( !bVerb ) return 0;
   }
   if( is_baseline(z, a, b, i, e) ) return 0;
+  /* a programme named by a round figure in Chinese: "实施百亿斤粮食产能提升工程" */
+  if( bChinese ){
+    int q = iEnd, nc = 0, kk;
+    while( q<b && nc<14 && is_han(u8(z+q, &kk)) ){ q += kk; nc++; }
+    if( nc>=2 && (ends_with(z, iEnd, q, "工程") || ends_with(z, iEnd, q, "行动") || ends_with(z, iEnd, q, "计划")) ) return 0;
+  }
+  /* a target said again to explain it: "5.5%左右的预期增长目标与…衔接" when
+  ** the same figure stood as a target before */
+  if( at(z, iEnd, b, "的") && (at(z, iEnd+3, b, "预期") || at(z, iEnd+3, b, "增长目标") || at(z, iEnd+3, b, "目标")) ){
+    for(int m=0; m<c->p->nTask; m++){
+      const XTask *t2 = &c->p->aTask[m];
+      for(int q=0; q<t2->nTarget; q++){
+        if( t2->aTarget[q].value==v && strcmp(t2->aTarget[q].zUnit, zUnit)==0 && t2!=t ) return 0;
+      }
+    }
+  }
   if( ends_with(z, a, i, "海拔") ) return 0;
   if( at(z, iEnd, b, "的") && ends_with(z, a, i, "率") ) return 0;   /* 空置率30%—50%的村 */
   if( bRange ) zCmp = "range";

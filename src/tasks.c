@@ -129,17 +129,26 @@ static XTask *add_task(Ctx *c, int iNode, int s, int e, int bDeadline){
   if( !t->deadline.explicit && c->bListScope ){
     t->deadline = c->listScope;
     t->deadline.zText = xstrdup(c->listScope.zText);
+    /* a list run inline ("即：…；…；…。") ends with its sentence */
+    if( c->bListInline && is_sentence_end(cp_before(z, e)) ){
+      free(c->listScope.zText);
+      c->bListScope = 0;
+    }
   }
-  /* a sentence that opens a list of goals for a later period */
+  /* a sentence that opens a list of goals for a later period ("…今后五年
+  **经济社会发展目标，即：…；") */
+  const char *zGoal;
   if( t->deadline.explicit && atoi(t->deadline.zDate)>p->year
       && (((strstr(t->zText, "以下") || strstr(t->zText, "如下")) && strstr(t->zText, "目标"))
           || strstr(t->zText, "目标：") || strstr(t->zText, "举措：") || strstr(t->zText, "任务：")
           || strstr(t->zText, "目标是：")
-          || (strstr(t->zText, "目标") && is_colon(cp_before(t->zText, (int)strlen(t->zText))))) ){
+          || (strstr(t->zText, "目标") && is_colon(cp_before(t->zText, (int)strlen(t->zText))))
+          || ((zGoal = strstr(t->zText, "目标")) && strstr(zGoal, "即："))) ){
     if( c->bListScope ) free(c->listScope.zText);
     c->listScope = t->deadline;
     c->listScope.zText = xstrdup(t->deadline.zText);
     c->bListScope = 1;
+    c->bListInline = is_semicolon(cp_before(z, e));
   }
   /* none named: the period a heading above names ("十五五"时期主要目标任务) */
   /* (only for the sections under such a heading: the guidance right under

@@ -77,6 +77,7 @@ struct Ctx {
   int iLastCp;       /* ... and its code point index */
   XDeadline listScope;  /* the deadline of an open goal list ("以下主要目标") */
   int bListScope;       /* 1 while such a list is open (tasks.c) */
+  int bListInline;      /* the list runs inside a sentence, items ending in ； */
   char zYearEnd[11];    /* "YYYY-12-31" of the plan year (tasks.c) */
   char zYearWord[8];    /* "YYYY年" of the plan year (tasks.c) */
   HeadDl *aHeadDl;      /* per node: the period its heading names (tasks.c) */

@@ -108,6 +108,7 @@ static void test_not_targets(void **state){
   TARGETS("全省地表水三类及以上断面比例达到47%。", "47 % = plain;");
   TARGETS("关停10万千瓦及以下燃煤机组，消除收入5万元以下的村。", "");
   TARGETS("办好第3期培训班。", "");
+  TARGETS("实施百亿斤粮食产能提升工程。", "");
 }
 
 /* The texts of the tasks of a whole small report, joined by "|". */
@@ -341,6 +342,21 @@ static void test_page_break_join(void **state){
 
 /* A subscript on a line of its own ("PM" ⏎ "2.5" ⏎ "浓度") is joined, not
 ** taken for a page number. */
+/* A goal list run inside a sentence ("目标，即：…；…。") gives its items the
+** period and ends with that sentence; a target said again to explain it is
+** not counted twice. */
+static void test_inline_goal_list(void **state){
+  Extraction *x = plan("今后五年经济社会发展目标，即：发展质量明显提升；改革取得新突破。"
+                       "这些指标兼顾现实需要。经济增长5.5%左右。5.5%左右的预期增长目标与规划衔接。");
+  assert_int_equal(x->nTask, 5);
+  assert_string_equal(x->aTask[0].deadline.zDate, "2030-12-31");
+  assert_string_equal(x->aTask[1].deadline.zDate, "2030-12-31");
+  assert_string_equal(x->aTask[2].deadline.zDate, "2026-12-31");
+  assert_int_equal(x->aTask[3].nTarget, 1);
+  assert_int_equal(x->aTask[4].nTarget, 0);
+  extraction_free(x);
+}
+
 /* A newspaper's byline is furniture; a ； inside （…） ends no clause. */
 static void test_byline_and_brackets(void **state){
   char *z = tasks_of("二、2026年工作安排\n松岭日报讯 1月30日，林晓东说，今年要新建学校8所。"
@@ -410,6 +426,7 @@ int main(void){
     cmocka_unit_test(test_page_break_join),
     cmocka_unit_test(test_subscript_join),
     cmocka_unit_test(test_byline_and_brackets),
+    cmocka_unit_test(test_inline_goal_list),
     cmocka_unit_test(test_departments),
     cmocka_unit_test(test_scraped_tags),
     cmocka_unit_test(test_bad_bytes),
