@@ -420,13 +420,21 @@ int deadline_of_heading(Ctx *c, const XNode *n, XDeadline *d){
   const char *z = n->zTitle;
   int nz = (int)strlen(z);
   int year = c->p->year, y = 0, iAt = -1, nLen = 0;
-  if( !(strstr(z, "目标") || strstr(z, "任务") || strstr(z, "安排")) ) return 0;
+  if( !(strstr(z, "目标") || strstr(z, "任务") || strstr(z, "安排") || strstr(z, "规划纲要")) ) return 0;
   if( strstr(z, c->zYearWord) ) return 0;
   for(int i=0; i+9<=nz; i++){
     int e;
+    /* "…第十五个五年规划纲要（草案）》的说明" */
+    if( at(z, i, nz, "第十") && at(z, i+9, nz, "个五年") ){
+      int dg = cn_digit(u8(z+i+6, &e));
+      if( dg>=1 && dg<=9 ){ y = 1955 + 5*(10 + dg); iAt = i; nLen = 18; break; }
+    }
     if( at(z, i, nz, "十") ){
       int dg = cn_digit(u8(z+i+3, &e));
-      if( dg>=1 && dg<=9 && at(z, i+6, nz, "五") ){ y = 1955 + 5*(10 + dg); iAt = i; nLen = 9; break; }
+      /* (the period ahead: "“十四五”时期发展成就和“十五五”时期主要目标任务") */
+      if( dg>=1 && dg<=9 && at(z, i+6, nz, "五") && 1955 + 5*(10 + dg)>=year ){
+        y = 1955 + 5*(10 + dg); iAt = i; nLen = 9; break;
+      }
     }
     if( at(z, i, nz, "今后五年") || at(z, i, nz, "未来五年") ){ y = year + 4; iAt = i; nLen = 12; break; }
   }

@@ -134,6 +134,10 @@ static int title_part_kind(const char *z, int a, int b){
   /* "主要工作回顾" is a review; "目标和主要任务" a plan; "主要工作和…成就"
   ** both (PART_AMBIG: the caller looks at the text under it) */
   if( bReview && !(bPlan && !has(z, a, b, "回顾")) ) return PART_REVIEW;
+  /* "“十四五”时期发展成就和“十五五”时期主要目标任务": goals ahead make a plan
+  ** (its look back is left out paragraph by paragraph) */
+  if( bReview && bPlan && (has(z, a, b, "目标") || has(z, a, b, "任务") || has(z, a, b, "安排")
+                           || has(z, a, b, "计划")) ) return PART_PLAN;
   if( bReview && bPlan ) return PART_AMBIG;
   if( bPlan ) return PART_PLAN;
   return PART_NONE;

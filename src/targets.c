@@ -547,9 +547,9 @@ static int try_target(Ctx *c, XTask *t, int a, int b, int i, double v, int e, in
       }
     }
   }
-  /* 一次性, 一批 … are words, not counts */
+  /* 一次性, 一批 … are words, not counts; "青年50人论坛" is a name */
   if( at(z, iEnd, b, "性") || at(z, iEnd, b, "级") || at(z, iEnd, b, "型") || at(z, iEnd, b, "化")
-      || at(z, iEnd, b, "制") ) return 0;
+      || at(z, iEnd, b, "制") || at(z, iEnd, b, "论坛") || at(z, iEnd, b, "峰会") ) return 0;
   /* a policy named by its count: "改革30条政策措施", "十二条措施" */
   if( strcmp(zUnit, "条")==0 && (at(z, iEnd, b, "政策") || at(z, iEnd, b, "措施") || at(z, iEnd, b, "意见")
       || at(z, iEnd, b, "举措") || at(z, iEnd, b, "规定") || at(z, iEnd, b, "硬措施")) ) return 0;

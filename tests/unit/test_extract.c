@@ -109,6 +109,7 @@ static void test_not_targets(void **state){
   TARGETS("关停10万千瓦及以下燃煤机组，消除收入5万元以下的村。", "");
   TARGETS("办好第3期培训班。", "");
   TARGETS("实施百亿斤粮食产能提升工程。", "");
+  TARGETS("举办创新创业青年50人论坛。", "");
 }
 
 /* The texts of the tasks of a whole small report, joined by "|". */
@@ -136,6 +137,16 @@ static void test_not_tasks(void **state){
     "“十五五”时期要实现生产总值年均增长5%。\n");
   assert_string_equal(z, "“十五五”时期要实现生产总值年均增长5%。");
   free(z);
+  /* a part of past results and goals ahead is a plan; its look back is not */
+  Extraction x;
+  Err e = {0};
+  const char *zR = "各位代表：\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+                   "过去五年，我们新建学校50所。\n（一）建设现代化产业体系\n新建学校8所。\n";
+  assert_int_equal(extract_bytes("t.txt", (unsigned char*)zR, strlen(zR), 2026, &x, &e), 0);
+  assert_int_equal(x.nTask, 1);
+  assert_string_equal(x.aTask[0].zText, "新建学校8所。");
+  assert_string_equal(x.aTask[0].deadline.zDate, "2030-12-31");
+  extraction_free(&x);
   /* "让我们" inside a look back ("最让我们铭记于心") ends nothing */
   z = tasks_of(
     "各位代表：\n一、2025年工作回顾\n各位代表！2025年主要目标任务圆满完成，最让我们铭记于心的是团结奋斗。\n"
