@@ -235,11 +235,25 @@ static int not_commitment(const char *z, int s, int e){
     "这一年", "过去一年", "过去的一年", "一年来", "去年以来", "过去五年", "五年来", "这五年",
     "会议应出席", "会议表决", "会议书面", "会议听取", "会议审议", "报告共分", "全体起立",
     /* a rallying cry, not a commitment: "只要我们勠力同心…就一定能…" */
-    "只要我们", "展望未来", "我们坚信", "我们相信", "我们深知", "我们有信心",
+    "只要我们", "展望未来", "我们坚信", "我们相信", "我们深知", "我们有信心", "团结就是力量",
+    /* a reading of the situation or of the plan itself */
+    "总体来看", "我们既要看到", "更要看到", "在规划编制过程中", "这些指标", "以上这些目标",
   };
   while( s<e && z[s]==' ' ) s++;
   for(size_t k=0; k<sizeof(azLead)/sizeof(*azLead); k++){
     if( at(z, s, e, azLead[k]) ) return 1;
+  }
+  /* what a period or a year is: "“十五五”时期是…的关键时期",
+  ** "2026年是中国共产党成立105周年" */
+  {
+    int i = s;
+    if( at(z, i, e, "“") ) i += 3;
+    if( at(z, i, e, "十") && at(z, i+6, e, "五") ){
+      int j = i + 9;
+      if( at(z, j, e, "”") ) j += 3;
+      if( at(z, j, e, "时期是") ) return 1;
+    }
+    if( e - s > 12 && z[s]>='1' && z[s]<='2' && at(z, s+4, e, "年是中国共产党成立") ) return 1;
   }
   /* an address to the deputies ("各位代表，蓝图已经绘就…") unless it
   ** names a figure ("各位代表，今年再办好20件民生实事") */

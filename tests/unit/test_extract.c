@@ -147,6 +147,11 @@ static void test_not_tasks(void **state){
   assert_string_equal(x.aTask[0].zText, "新建学校8所。");
   assert_string_equal(x.aTask[0].deadline.zDate, "2030-12-31");
   extraction_free(&x);
+  /* readings of the situation, of a period or of the plan's indicators */
+  z = tasks_of("二、2026年工作安排\n“十五五”时期是夯实基础的关键时期。总体来看，机遇大于挑战。"
+               "这些指标既考虑外部环境变化，又考虑实际。2026年是中国共产党成立105周年。新建学校8所。\n");
+  assert_string_equal(z, "新建学校8所。");
+  free(z);
   /* "让我们" inside a look back ("最让我们铭记于心") ends nothing */
   z = tasks_of(
     "各位代表：\n一、2025年工作回顾\n各位代表！2025年主要目标任务圆满完成，最让我们铭记于心的是团结奋斗。\n"
