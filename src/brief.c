@@ -401,18 +401,6 @@ static const char *delta(int a, int b, char z[32]){
   return z;
 }
 
-/* z cut to at most nCp code points, "…" added when cut (caller frees). */
-static char *cut(const char *z, int nCp){
-  const char *s = z;
-  int c = 0;
-  while( *s && c<nCp ){
-    s++;
-    while( ((unsigned char)*s & 0xC0)==0x80 ) s++;
-    c++;
-  }
-  return *s ? xprintf("%.*s…", (int)(s-z), z) : xstrdup(z);
-}
-
 /* z without a final "。" or "；" (caller frees). */
 static char *no_stop(const char *z){
   size_t n = strlen(z);
@@ -633,7 +621,7 @@ static void compose_units(const Brief *b, Doc *d){
 /* The paragraph of one late task. */
 static void late_task(const Brief *b, const BriefTask *bt, int i, Doc *d){
   const Task *t = bt->pTask;
-  char *zCut = cut(t->zText, 80);
+  char *zCut = utf8_cut(t->zText, 80);
   char *zText = no_stop(zCut);
   free(zCut);
   char *zWhy = no_stop(t->status.zReason);
@@ -704,7 +692,7 @@ static void compose_changes(const Brief *b, Doc *d){
       const BriefTask *bt = &b->aTask[i];
       if( change_kind(bt)!=k ) continue;
       const Task *t = bt->pTask;
-      char *zText = cut(t->zText, 40);
+      char *zText = utf8_cut(t->zText, 40);
       doc_cell(tb, -1, "%s", t->zSeq);
       doc_cell(tb, -1, "%s", zText);
       doc_cell(tb, -1, "%s", t->zLead ? t->zLead : "未明确");

@@ -42,18 +42,6 @@ static int bar_total(const ChartBar *b){
   return n;
 }
 
-/* z cut to at most nCp code points, with "…" when cut (caller frees). */
-static char *cut(const char *z, int nCp){
-  const char *s = z;
-  int c = 0;
-  while( *s && c<nCp ){
-    s++;
-    while( ((unsigned char)*s & 0xC0)==0x80 ) s++;
-    c++;
-  }
-  return *s ? xprintf("%.*s…", (int)(s-z), z) : xstrdup(z);
-}
-
 /* See chart.h.  Layout in user units: labels 0..200, bars 210..550,
 ** counts after. */
 void chart_svg(const Chart *c, Buf *out){
@@ -71,7 +59,7 @@ void chart_svg(const Chart *c, Buf *out){
   for(int i=0; i<c->nBar; i++){
     const ChartBar *b = &c->aBar[i];
     int y = top + rowH*i, n = bar_total(b), x = x0, acc = 0;
-    char *zName = cut(b->zName, 14);
+    char *zName = utf8_cut(b->zName, 14);
     html_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", x0-8, y+17, zName);
     free(zName);
     for(int k=0; k<N_COLOUR && n>0; k++){

@@ -92,15 +92,9 @@ static int read_password(const char *zPrompt, char *z, size_t n, Err *e){
 
 /* Columns of a UTF-8 string cut to at most nCp code points (with "…"). */
 static void put_cut(const char *z, int nCp){
-  int c = 0;
-  const char *s = z;
-  while( *s && c<nCp ){
-    s++;
-    while( ((unsigned char)*s & 0xC0)==0x80 ) s++;
-    c++;
-  }
-  fwrite(z, 1, (size_t)(s-z), stdout);
-  if( *s ) fputs("…", stdout);
+  size_t n = utf8_prefix(z, nCp);
+  fwrite(z, 1, n, stdout);
+  if( z[n] ) fputs("…", stdout);
 }
 
 /* Parse --plan ID (0 when absent). */

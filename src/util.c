@@ -185,6 +185,23 @@ size_t utf8_count(const char *z, size_t n){
   return c;
 }
 
+/* Length in bytes of the first nCp code points of the NUL-terminated UTF-8
+** text z (all of z when it is shorter). */
+size_t utf8_prefix(const char *z, int nCp){
+  const char *s = z;
+  for(int c=0; *s && c<nCp; c++){
+    s++;
+    while( ((unsigned char)*s & 0xC0)==0x80 ) s++;
+  }
+  return (size_t)(s - z);
+}
+
+/* z cut to at most nCp code points, with "…" when cut. Caller frees. */
+char *utf8_cut(const char *z, int nCp){
+  size_t n = utf8_prefix(z, nCp);
+  return z[n] ? xprintf("%.*s…", (int)n, z) : xstrdup(z);
+}
+
 /* Read a whole file ("-" is stdin) into a new NUL-terminated block *pz
 ** (caller frees) of *pn bytes. On failure sets e naming the file. */
 int read_file(const char *zPath, char **pz, size_t *pn, Err *e){

@@ -50,6 +50,8 @@ int utf8_decode(const unsigned char *z, size_t n, unsigned *pCp);
 int utf8_encode(unsigned cp, char *z);
 size_t utf8_valid_prefix(const unsigned char *z, size_t n);
 size_t utf8_count(const char *z, size_t n);
+size_t utf8_prefix(const char *z, int nCp);
+char *utf8_cut(const char *z, int nCp);
 
 /* Files */
 int read_file(const char *zPath, char **pz, size_t *pn, Err *e);

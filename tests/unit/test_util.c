@@ -24,6 +24,14 @@ static void test_utf8_roundtrip(void **state){
   assert_int_equal(utf8_decode((const unsigned char*)"\xC0\x80", 2, &cp), 0); /* overlong */
   assert_int_equal(utf8_decode((const unsigned char*)"\xED\xA0\x80", 3, &cp), 0); /* surrogate */
   assert_int_equal(utf8_count("落实ab", 8), 4);
+  assert_int_equal(utf8_prefix("落实ab", 1), 3);
+  assert_int_equal(utf8_prefix("落实ab", 9), 8);
+  char *zCut = utf8_cut("落实到位", 2);
+  assert_string_equal(zCut, "落实…");
+  free(zCut);
+  zCut = utf8_cut("落实", 2);
+  assert_string_equal(zCut, "落实");
+  free(zCut);
 }
 
 static void test_find_option(void **state){
