@@ -74,25 +74,28 @@ int extract_text(Extraction *p, int year, Err *e){
   return 0;
 }
 
+/* See xtext.h: free what task t owns and zero it. */
+void xtask_free(XTask *t){
+  for(int k=0; k<t->nTarget; k++){
+    free(t->aTarget[k].zText);
+    free(t->aTarget[k].zSubject);
+    free(t->aTarget[k].zUnit);
+  }
+  free(t->aTarget);
+  free(t->zText);
+  free(t->deadline.zText);
+  for(int k=0; k<t->nDept; k++) free(t->azDept[k]);
+  free(t->azDept);
+  memset(t, 0, sizeof(*t));
+}
+
 /* See extract.h. */
 void extraction_free(Extraction *p){
   for(int i=0; i<p->nNode; i++){
     free(p->aNode[i].zLabel);
     free(p->aNode[i].zTitle);
   }
-  for(int i=0; i<p->nTask; i++){
-    XTask *t = &p->aTask[i];
-    for(int k=0; k<t->nTarget; k++){
-      free(t->aTarget[k].zText);
-      free(t->aTarget[k].zSubject);
-      free(t->aTarget[k].zUnit);
-    }
-    free(t->aTarget);
-    free(t->zText);
-    free(t->deadline.zText);
-    for(int k=0; k<t->nDept; k++) free(t->azDept[k]);
-    free(t->azDept);
-  }
+  for(int i=0; i<p->nTask; i++) xtask_free(&p->aTask[i]);
   for(int i=0; i<p->nSkip; i++) free(p->aSkip[i].zText);
   free(p->aNode);
   free(p->aTask);

@@ -76,18 +76,7 @@ static void task_set_depts(XTask *t, const Dept *d){
 
 /* Remove the last task of p and free what it owns. */
 static void task_free_last(Extraction *p){
-  XTask *t = &p->aTask[--p->nTask];
-  for(int k=0; k<t->nTarget; k++){
-    free(t->aTarget[k].zText);
-    free(t->aTarget[k].zSubject);
-    free(t->aTarget[k].zUnit);
-  }
-  free(t->aTarget);
-  free(t->zText);
-  free(t->deadline.zText);
-  for(int k=0; k<t->nDept; k++) free(t->azDept[k]);
-  free(t->azDept);
-  memset(t, 0, sizeof(*t));
+  xtask_free(&p->aTask[--p->nTask]);
 }
 
 /* The period heading iNode names for the tasks under it (see

@@ -209,6 +209,7 @@ void ctx_skip(Ctx *c, int wStart, int wEnd, const char *zWhy);
 void clean_text(Ctx *c);
 void outline_build(Ctx *c);
 void tasks_build(Ctx *c);
+void xtask_free(XTask *t);
 void targets_find(Ctx *c, XTask *t, int iStart, int iEnd);
 int deadline_find(Ctx *c, int iStart, int iEnd, XDeadline *d, int *piPos);
 int year_guess(Ctx *c);
